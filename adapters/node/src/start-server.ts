@@ -1,0 +1,58 @@
+import { serve } from '@hono/node-server';
+import { createApp } from '@nexxo/runtime';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { compressResponse } from './compress.js';
+import { fileReader, loadBuild } from './load-build.js';
+
+export interface StartServerOptions {
+  /** The build output folder (`.nexxo`). */
+  outDir: string;
+  port?: number;
+  hostname?: string;
+  /** Stop the process on SIGTERM/SIGINT after in-flight requests finish. Default true. */
+  handleSignals?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting connections and resolves once in-flight requests have finished. */
+  close(): Promise<void>;
+}
+
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const build = await loadBuild(options.outDir);
+  const app = createApp({ build, readFile: fileReader(options.outDir) });
+  const hostname = options.hostname ?? 'localhost';
+  const server = await new Promise<Server>((resolve, reject) => {
+    const started = serve({ fetch: async (request) => compressResponse(request, await app.fetch(request)), port: options.port ?? 3000, hostname }, () => resolve(started as Server));
+    (started as Server).once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Keep-alive connections idle between requests would hold close() open: drop them as they go idle.
+      server.closeIdleConnections();
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_TIMEOUT_MS);
+      server.once('close', () => {
+        clearInterval(idle);
+        clearTimeout(force);
+      });
+    }));
+  if (options.handleSignals !== false) {
+    const shutdown = (signal: string) => {
+      console.log(`\n${signal} received: finishing in-flight requests…`);
+      void close().then(() => process.exit(0));
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  }
+  const displayHost = hostname.includes(':') ? `[${hostname}]` : hostname;
+  return { url: `http://${displayHost}:${port}`, port, close };
+}

@@ -1,0 +1,145 @@
+import { loadRolldown } from '@nexxo/native';
+import type { InputOptions, OutputChunk, OutputOptions, Plugin, RolldownOutput } from 'rolldown';
+import { join } from 'node:path';
+import { clientReferencesModule, clientReferencesPlugin, type ClientReference } from './plugins/client-references.js';
+import { serverComponentChecksPlugin } from './plugins/server-component-checks.js';
+import { virtualModulesPlugin } from './plugins/virtual-modules.js';
+import { clientChunkGraph, reachableClientReferences, type ClientChunkGraph } from './chunk-graph.js';
+
+export type BuildMode = 'production' | 'development';
+
+export interface EnvironmentEntry {
+  /** Absolute path (or virtual id) of the environment's entry module. */
+  entry: string;
+  plugins?: Plugin[];
+}
+
+export interface BuildEnvironmentsOptions {
+  root: string;
+  outDir: string;
+  mode: BuildMode;
+  rsc: EnvironmentEntry;
+  ssr: EnvironmentEntry;
+  client: EnvironmentEntry;
+  /** Generated modules shared by all three environments, e.g. `virtual:nexxo/app`. */
+  virtualModules?: Record<string, string>;
+  /** Module exporting `registerClientReference` (see clientReferencesPlugin). */
+  registerClientReferenceModule: string;
+  /** Which modules are the app's own code (server component checks apply to them). */
+  isAppFile: (id: string) => boolean;
+  onClientModule?: (reference: ClientReference, error: (message: string) => never) => void;
+  /** Files (route modules) whose reachable client references the result reports. */
+  graphRoots: string[];
+  /** URL prefix the client build is served under, e.g. `/_nexxo/`. */
+  clientBase: string;
+}
+
+export interface BuildEnvironmentsResult {
+  clientReferences: ClientReference[];
+  /** For each of `graphRoots`: ids of the client references its server module graph renders. */
+  reachableClientReferences: Map<string, string[]>;
+  client: ClientChunkGraph;
+  /** Folder names under outDir. */
+  dirs: { rsc: string; ssr: string; client: string };
+}
+
+const clientVirtualId = 'virtual:nexxo/client-references';
+
+/**
+ * Builds the three environments of an app. rsc first: it discovers the client references that the
+ * ssr and client builds then load by id; those two are independent and run in parallel.
+ */
+export async function buildEnvironments(options: BuildEnvironmentsOptions): Promise<BuildEnvironmentsResult> {
+  const { rolldown } = await loadRolldown();
+  const references = new Map<string, ClientReference>();
+  const dirs = { rsc: 'server/rsc', ssr: 'server/ssr', client: 'static' + options.clientBase.replace(/\/$/, '') };
+  const production = options.mode === 'production';
+  let reachable = new Map<string, string[]>();
+
+  const graphPlugin: Plugin = {
+    name: 'nexxo:rsc-graph',
+    buildEnd() {
+      reachable = reachableClientReferences(options.graphRoots, (id) => this.getModuleInfo(id), references);
+    },
+  };
+
+  const shared = (extraPlugins: Plugin[], conditionNames: string[], platform: 'node' | 'browser'): InputOptions => ({
+    cwd: options.root,
+    platform,
+    resolve: { conditionNames },
+    transform: {
+      jsx: { runtime: 'automatic', development: !production },
+      define: { 'process.env.NODE_ENV': JSON.stringify(options.mode) },
+    },
+    plugins: [virtualModulesPlugin({ ...options.virtualModules, [clientVirtualId]: () => clientReferencesModule(references.values()) }), ...extraPlugins],
+    logLevel: 'warn',
+    onLog(level, log, defaultHandler) {
+      // Harmless and expected: cycles inside react-dom, directives the compiler itself handled, and
+      // client modules that are both in the entry chunk and loadable by client-reference id.
+      if (log.code === 'CIRCULAR_DEPENDENCY' || log.code === 'EVAL' || log.code === 'MODULE_LEVEL_DIRECTIVE' || log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
+      defaultHandler(level, log);
+    },
+  });
+
+  const write = async (input: InputOptions, output: OutputOptions): Promise<RolldownOutput> => {
+    const bundle = await rolldown(input);
+    try {
+      return await bundle.write(output);
+    } finally {
+      await bundle.close();
+    }
+  };
+
+  await write(
+    {
+      ...shared(
+        [
+          clientReferencesPlugin({ root: options.root, registerModule: options.registerClientReferenceModule, references, onClientModule: options.onClientModule }),
+          serverComponentChecksPlugin({ isAppFile: options.isAppFile }),
+          graphPlugin,
+          ...(options.rsc.plugins ?? []),
+        ],
+        ['react-server', 'node', 'import', 'module', 'default'],
+        'node',
+      ),
+      input: { index: options.rsc.entry },
+    },
+    serverOutput(join(options.outDir, dirs.rsc), production),
+  );
+
+  const [client] = await Promise.all([
+    write(
+      { ...shared(options.client.plugins ?? [], ['browser', 'import', 'module', 'default'], 'browser'), input: { main: options.client.entry } },
+      {
+        dir: join(options.outDir, dirs.client),
+        format: 'esm',
+        entryFileNames: '[name]-[hash].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        minify: production,
+        sourcemap: !production,
+      },
+    ),
+    write(
+      { ...shared(options.ssr.plugins ?? [], ['node', 'import', 'module', 'default'], 'node'), input: { index: options.ssr.entry } },
+      serverOutput(join(options.outDir, dirs.ssr), production),
+    ),
+  ]);
+
+  return {
+    clientReferences: [...references.values()],
+    reachableClientReferences: reachable,
+    client: clientChunkGraph(client.output.filter((item): item is OutputChunk => item.type === 'chunk'), references, options.clientBase),
+    dirs,
+  };
+}
+
+function serverOutput(dir: string, production: boolean): OutputOptions {
+  return {
+    dir,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    minify: production ? 'dce-only' : false,
+    sourcemap: !production,
+  };
+}

@@ -1,0 +1,16 @@
+import type { ScannedApp } from './scan-app.js';
+
+/** Source of `virtual:nexxo/app`: the route tree with a lazy import per route file. */
+export function appModuleSource(app: ScannedApp, buildId: string): string {
+  const segments = app.segments.map((segment) => {
+    const files = Object.entries(segment.files).map(([kind, file]) => `${JSON.stringify(kind)}: () => import(${JSON.stringify(file)})`);
+    return `  { name: ${JSON.stringify(segment.name)}, param: ${JSON.stringify(segment.param ?? null)}, files: { ${files.join(', ')} }, children: ${JSON.stringify(segment.children)} }`;
+  });
+  const routes = app.routes.map((route) => `  ${JSON.stringify({ id: route.id, type: route.type, segments: route.segments })}`);
+  return [
+    `export const buildId = ${JSON.stringify(buildId)};`,
+    `export const segments = [\n${segments.join(',\n')}\n];`,
+    `export const routes = [\n${routes.join(',\n')}\n];`,
+    '',
+  ].join('\n');
+}

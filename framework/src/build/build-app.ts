@@ -1,0 +1,120 @@
+import { buildEnvironments } from '@nexxo/compiler';
+import type { BuildManifest, ManifestRoute } from '@nexxo/runtime';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { appModuleSource } from './app-module.js';
+import { prerender } from './prerender.js';
+import { routeFileChecks } from './route-file-checks.js';
+import { createSizeMeter, formatRouteTable } from './route-table.js';
+import { scanApp, type ScannedRoute } from './scan-app.js';
+
+export interface BuildAppOptions {
+  root: string;
+  /** Print the route table (default true). */
+  log?: (message: string) => void;
+}
+
+export interface BuildAppResult {
+  outDir: string;
+  manifest: BuildManifest;
+  durationMs: number;
+}
+
+const distDir = fileURLToPath(new URL('..', import.meta.url));
+const CLIENT_BASE = '/_nexxo/';
+
+/**
+ * `nexxo build`: bundles the three environments, prerenders static routes in-process, and writes
+ * `.nexxo/` with one manifest.json for the runtime and adapters.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult> {
+  const started = performance.now();
+  const root = resolve(options.root);
+  const log = options.log ?? ((message: string) => console.log(message));
+  const outDir = join(root, '.nexxo');
+  const app = scanApp(root);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+
+  const buildId = randomBytes(8).toString('base64url');
+  const checks = routeFileChecks(root, app);
+  // The files a route renders: every special file along its segments (global-error is in the root's).
+  const routeFiles = (route: ScannedRoute) =>
+    route.segments.flatMap((index, position) =>
+      Object.entries(app.segments[index]!.files)
+        .filter(([kind]) => position === route.segments.length - 1 || (kind !== 'page' && kind !== 'route'))
+        .map(([, file]) => file),
+    );
+  const allRouteFiles = [...new Set(app.segments.flatMap((segment) => Object.values(segment.files)))];
+
+  const result = await buildEnvironments({
+    root,
+    outDir,
+    mode: 'production',
+    rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin] },
+    ssr: { entry: join(distDir, 'ssr/entry.js') },
+    client: { entry: join(distDir, 'client/browser-entry.js') },
+    virtualModules: { 'virtual:nexxo/app': appModuleSource(app, buildId) },
+    registerClientReferenceModule: join(distDir, 'rsc/client-reference.js'),
+    isAppFile: (id) => id.startsWith(root + sep) && !id.includes(`${sep}node_modules${sep}`),
+    onClientModule: checks.onClientModule,
+    graphRoots: allRouteFiles,
+    clientBase: CLIENT_BASE,
+  });
+
+  const publicDir = join(root, 'public');
+  const staticDir = join(outDir, 'static');
+  if (existsSync(publicDir)) await cp(publicDir, staticDir, { recursive: true, force: false, errorOnExist: false });
+
+  const entryUrls = [result.client.entry, ...result.client.entryImports];
+  const entrySet = new Set(entryUrls);
+  const preloadFor = (route: ScannedRoute): string[] => {
+    const urls = new Set<string>();
+    for (const file of routeFiles(route))
+      for (const id of result.reachableClientReferences.get(file) ?? []) for (const url of result.client.referenceChunks[id] ?? []) if (!entrySet.has(url)) urls.add(url);
+    return [...urls];
+  };
+
+  const [rsc, ssr] = await Promise.all([
+    import(pathToFileURL(join(outDir, result.dirs.rsc, 'index.js')).href),
+    import(pathToFileURL(join(outDir, result.dirs.ssr, 'index.js')).href),
+  ]);
+  const prerendered = await prerender({ outDir, routes: app.routes, rsc, ssr, bootstrapModule: result.client.entry, preloadFor: (route) => [...result.client.entryImports, ...preloadFor(route)] });
+
+  const routes: ManifestRoute[] = app.routes.map((route) => {
+    const info = prerendered.rendering.get(route.id)!;
+    return { id: route.id, type: route.type, pattern: route.pattern, rendering: info.rendering, dynamicParams: info.dynamicParams, preload: route.type === 'page' ? preloadFor(route) : [] };
+  });
+  const manifest: BuildManifest = {
+    version: 1,
+    buildId,
+    client: { entry: result.client.entry, entryImports: result.client.entryImports },
+    routes,
+    staticFiles: (await listFiles(staticDir)).map((file) => '/' + relative(staticDir, file).split(sep).join('/')).filter((url) => !url.endsWith('.map')),
+    prerendered: prerendered.pages,
+  };
+  await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+
+  const measure = createSizeMeter(staticDir);
+  const shared = measure(entryUrls);
+  log(
+    formatRouteTable(
+      routes.map((route) => ({
+        route,
+        paths: prerendered.rendering.get(route.id)!.paths,
+        sizes: route.type === 'page' ? { own: measure(route.preload), firstLoad: measure([...entryUrls, ...route.preload]) } : null,
+      })),
+      shared,
+    ),
+  );
+  return { outDir, manifest, durationMs: performance.now() - started };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}

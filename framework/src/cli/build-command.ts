@@ -1,0 +1,8 @@
+import { relative } from 'node:path';
+import { buildApp } from '../build/build-app.js';
+
+export async function buildCommand(dir: string): Promise<void> {
+  console.log('nexxo build\n');
+  const result = await buildApp({ root: dir });
+  console.log(`\n✓ Built in ${(result.durationMs / 1000).toFixed(2)} s → ${relative(process.cwd(), result.outDir) || '.'}`);
+}

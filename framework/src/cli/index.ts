@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { buildCommand } from './build-command.js';
+import { startCommand } from './start-command.js';
+import { reportError } from './report-error.js';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const help = `nexxo ${version}
+
+Usage:
+  nexxo build [dir]                               Build the app in dir (default: .) into dir/.nexxo
+  nexxo start [dir] [--port N] [--hostname H]     Serve the build (default port 3000, host localhost)
+
+Options:
+  -p, --port       Port to listen on (env PORT)
+  -H, --hostname   Host to bind (env HOSTNAME); use 0.0.0.0 to expose it
+  -h, --help       Show this help
+  -v, --version    Show the version`;
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', short: 'p' },
+      hostname: { type: 'string', short: 'H' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  const [command, dir = '.'] = positionals;
+  if (values.version) return console.log(version);
+  if (values.help || !command) return console.log(help);
+  switch (command) {
+    case 'build':
+      return buildCommand(dir);
+    case 'start':
+      return startCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME });
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${help}`);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  reportError(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,24 @@
+import './webpack-runtime.js';
+import { createFromReadableStream } from 'react-server-dom-webpack/client.browser';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import type { RscPayload } from '../shared/rsc-payload.js';
+import { AppRouter } from './app-router.js';
+import { BrowserNavigation } from './browser-navigation.js';
+import { inlinePayloadStream } from './inline-payload.js';
+// In the entry chunk so that pages do not wait for a second chunk to render them.
+import './segment-boundaries.js';
+import './link.js';
+
+async function start(): Promise<void> {
+  const payload = (await createFromReadableStream(inlinePayloadStream())) as RscPayload;
+  const navigation = new BrowserNavigation(payload.buildId);
+  const app = <AppRouter initial={payload} navigation={navigation} />;
+  if (document.documentElement.hasAttribute('data-nexxo-error')) {
+    // The server could not render the shell: render on the client, where error boundaries work.
+    createRoot(document).render(app);
+  } else {
+    hydrateRoot(document, app);
+  }
+}
+
+void start();

@@ -1,0 +1,147 @@
+import { startTransition } from 'react';
+import type { RscPayload } from '../shared/rsc-payload.js';
+import { DocumentNavigationRequired, fetchPayload } from './fetch-payload.js';
+import type { AppRouterInstance, NavigateOptions } from './router-context.js';
+import { canApply, stateFromPayload, type RouterState } from './router-state.js';
+
+const PREFETCH_TTL_MS = 30_000;
+
+interface HistoryEntryState {
+  nexxo: { entryId: number; scroll?: { x: number; y: number } };
+}
+
+/**
+ * Client-side navigation: fetches payloads, keeps one rendered state per history entry for
+ * back/forward, and commits through React transitions so the old page stays until the new one
+ * (or its loading state) is ready.
+ */
+export class BrowserNavigation {
+  readonly #buildId: string;
+  #getState: () => RouterState = () => {
+    throw new Error('The app router is not mounted.');
+  };
+  #setState: (state: RouterState) => void = () => {};
+  #latest = 0;
+  #nextEntryId = Math.floor(Math.random() * 1e9);
+  readonly #entries = new Map<number, RouterState>();
+  readonly #prefetches = new Map<string, { tree: string; at: number; result: Promise<{ payload: RscPayload; url: URL }> }>();
+
+  readonly router: AppRouterInstance = {
+    push: (href, options) => void this.navigate(href, 'push', options),
+    replace: (href, options) => void this.navigate(href, 'replace', options),
+    back: () => history.back(),
+    forward: () => history.forward(),
+    refresh: () => void this.navigate(location.href, 'none', { scroll: false }, true),
+    prefetch: (href) => this.prefetch(href),
+  };
+
+  constructor(buildId: string) {
+    this.#buildId = buildId;
+  }
+
+  initialEntryId(): number {
+    return this.#nextEntryId++;
+  }
+
+  /** Called once by the mounted app router. */
+  connect(getState: () => RouterState, setState: (state: RouterState) => void): void {
+    this.#getState = getState;
+    this.#setState = setState;
+    history.scrollRestoration = 'manual';
+    addEventListener('popstate', this.#onPopState);
+  }
+
+  /** Called after every commit: updates history and scroll as the state asks. */
+  committed(state: RouterState): void {
+    this.#entries.set(state.entryId, state);
+    const entry: HistoryEntryState = { nexxo: { entryId: state.entryId } };
+    const href = state.url + state.hash;
+    if (state.history === 'push') history.pushState(entry, '', href);
+    else if (state.history === 'replace' || !(history.state as HistoryEntryState | null)?.nexxo) history.replaceState(entry, '', href);
+    if (state.scroll === 'top') {
+      const target = state.hash ? document.getElementById(decodeURIComponent(state.hash.slice(1))) : null;
+      if (target) target.scrollIntoView();
+      else scrollTo(0, 0);
+    } else if (state.scroll !== 'none') scrollTo(state.scroll.x, state.scroll.y);
+  }
+
+  async navigate(href: string, mode: 'push' | 'replace' | 'none', options: NavigateOptions = {}, refresh = false): Promise<void> {
+    const url = new URL(href, location.href);
+    if (url.origin !== location.origin) {
+      location.assign(url.href);
+      return;
+    }
+    const current = this.#getState();
+    this.#saveScroll(current.entryId);
+    const token = ++this.#latest;
+    if (!refresh && url.pathname + url.search === current.url && url.hash && mode !== 'none') {
+      // Only the hash changes: no server round trip, like a plain anchor.
+      this.#commit({ ...current, hash: url.hash, history: mode, scroll: 'top' });
+      return;
+    }
+    try {
+      let result = refresh ? null : await this.#takePrefetch(url, current);
+      result ??= await fetchPayload(url, refresh ? null : current.keys);
+      if (token !== this.#latest) return;
+      if (result.payload.buildId !== this.#buildId) throw new DocumentNavigationRequired(result.url.href);
+      const latest = this.#getState();
+      if (!canApply(result.payload, latest)) result = await fetchPayload(url, null);
+      if (token !== this.#latest) return;
+      const entryId = mode === 'push' ? this.#nextEntryId++ : latest.entryId;
+      const scroll = options.scroll === false || refresh ? 'none' : 'top';
+      this.#commit(stateFromPayload(result.payload, latest, { entryId, history: mode, scroll, hash: result.url.hash }));
+    } catch (error) {
+      if (token !== this.#latest) return;
+      // A network failure or a non-page response: let the browser load it, which also shows its error.
+      location.assign(error instanceof DocumentNavigationRequired ? error.url : url.href);
+    }
+  }
+
+  prefetch(href: string): void {
+    const url = new URL(href, location.href);
+    if (url.origin !== location.origin) return;
+    const key = url.pathname + url.search;
+    const current = this.#getState();
+    const tree = current.keys.join('/');
+    const existing = this.#prefetches.get(key);
+    if (existing && existing.tree === tree && Date.now() - existing.at < PREFETCH_TTL_MS) return;
+    const result = fetchPayload(url, current.keys);
+    result.catch(() => this.#prefetches.delete(key));
+    this.#prefetches.set(key, { tree, at: Date.now(), result });
+  }
+
+  async #takePrefetch(url: URL, current: RouterState): Promise<{ payload: RscPayload; url: URL } | null> {
+    const key = url.pathname + url.search;
+    const prefetched = this.#prefetches.get(key);
+    if (!prefetched) return null;
+    this.#prefetches.delete(key);
+    if (prefetched.tree !== current.keys.join('/') || Date.now() - prefetched.at > PREFETCH_TTL_MS) return null;
+    try {
+      const result = await prefetched.result;
+      return { payload: result.payload, url: new URL(result.url.pathname + result.url.search + url.hash, location.href) };
+    } catch {
+      return null;
+    }
+  }
+
+  #commit(state: RouterState): void {
+    startTransition(() => this.#setState(state));
+  }
+
+  #saveScroll(entryId: number): void {
+    const entry: HistoryEntryState = { nexxo: { entryId, scroll: { x: scrollX, y: scrollY } } };
+    history.replaceState(entry, '');
+  }
+
+  readonly #onPopState = (event: PopStateEvent): void => {
+    const entry = (event.state as HistoryEntryState | null)?.nexxo;
+    const restored = entry ? this.#entries.get(entry.entryId) : undefined;
+    const scroll = entry?.scroll ?? { x: 0, y: 0 };
+    ++this.#latest;
+    if (restored) {
+      this.#commit({ ...restored, history: 'none', scroll });
+      return;
+    }
+    void this.navigate(location.href, 'none', { scroll: true });
+  };
+}

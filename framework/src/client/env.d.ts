@@ -1,0 +1,2 @@
+// Replaced at build time by the compiler's `define`.
+declare const process: { env: { NODE_ENV: 'production' | 'development' } };

@@ -1,0 +1,58 @@
+'use client';
+import { Component, Fragment, useContext, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
+import { isNotFoundError, readRedirect } from '../shared/navigation-errors.js';
+import { LayoutNodesContext } from './router-context.js';
+
+/** Where the node of the segment at `depth` renders inside its parent's layout. */
+export function Outlet({ depth }: { depth: number }): ReactNode {
+  return useContext(LayoutNodesContext).nodes[depth] ?? null;
+}
+
+/** Remounts its children when the segment at `depth` changes (templates, boundaries). */
+export function ChildKey({ depth, children }: { depth: number; children: ReactNode }): ReactNode {
+  return <Fragment key={useContext(LayoutNodesContext).keys[depth]}>{children}</Fragment>;
+}
+
+export interface ErrorComponentProps {
+  error: Error & { digest?: string };
+  reset: () => void;
+}
+
+interface ErrorBoundaryState {
+  error: (Error & { digest?: string }) | null;
+}
+
+/** The `error` file of a segment: catches what its children throw, except notFound() and redirect(). */
+export class ErrorBoundary extends Component<{ errorComponent: ComponentType<ErrorComponentProps>; children?: ReactNode }, ErrorBoundaryState> {
+  override state: ErrorBoundaryState = { error: null };
+
+  static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
+    if (isNotFoundError(error) || readRedirect(error)) throw error;
+    return { error: error as Error };
+  }
+
+  reset = (): void => this.setState({ error: null });
+
+  override render(): ReactNode {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    const ErrorComponent = this.props.errorComponent;
+    return <ErrorComponent error={error} reset={this.reset} />;
+  }
+}
+
+/** The `not-found` file of a segment: shown when `notFound()` is thrown below it. */
+export class NotFoundBoundary extends Component<{ fallback: ReactNode; children?: ReactNode }, { notFound: boolean }> {
+  override state = { notFound: false };
+
+  static getDerivedStateFromError(error: unknown): { notFound: boolean } {
+    if (!isNotFoundError(error)) throw error;
+    return { notFound: true };
+  }
+
+  override componentDidCatch(_error: unknown, _info: ErrorInfo): void {}
+
+  override render(): ReactNode {
+    return this.state.notFound ? this.props.fallback : this.props.children;
+  }
+}

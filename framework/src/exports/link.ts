@@ -1,0 +1,1 @@
+export { Link as default, Link, type LinkProps } from '../client/link.js';

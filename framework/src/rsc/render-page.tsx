@@ -1,0 +1,225 @@
+import { renderToReadableStream } from 'react-server-dom-webpack/server.edge';
+import type { ReactNode } from 'react';
+import { segments, routes, buildId } from 'virtual:nexxo/app';
+import type { AppRoute, Params } from '../shared/app-module.js';
+import type { RscPayload } from '../shared/rsc-payload.js';
+import { isControlFlowError, isDynamicUsageError, isNotFoundError, readRedirect, type RedirectTarget } from '../shared/navigation-errors.js';
+import { createRequestStore, requestStorage, useDynamic, type RequestStore } from './request-store.js';
+import { NOT_FOUND_KEY, PAGE_KEY, notFoundNode, pageNode, segmentKey, segmentNode, type MatchedSegment } from './segment-tree.js';
+import { notFoundSegments, routeSegments, upToNearestNotFound } from './match-segments.js';
+import { loadSegmentFile } from './route-modules.js';
+import { RSC_PARAM } from '../shared/rsc-payload.js';
+
+export interface RenderPageInput {
+  request: Request;
+  /** The matched page route, or null to render the not-found page for the request's path. */
+  routeId: string | null;
+  params: Params;
+  /** Segment keys the client already shows (a navigation), or null for a full render. */
+  clientKeys: string[] | null;
+  phase: 'request' | 'prerender';
+  /** Render the route's not-found page instead of its page (after `notFound()` stopped the shell). */
+  notFound?: boolean;
+}
+
+/** What happened while rendering, for the status code and the build's route classification. */
+export interface RenderSignals {
+  notFound: boolean;
+  redirect: RedirectTarget | null;
+  error: { digest: string } | null;
+  dynamicUsage: string | null;
+}
+
+export interface RenderPageResult {
+  stream: ReadableStream<Uint8Array>;
+  signals: RenderSignals;
+}
+
+const routesById = new Map(routes.map((route) => [route.id, route]));
+
+export function findRoute(routeId: string): AppRoute {
+  const route = routesById.get(routeId);
+  if (!route) throw new Error(`Unknown route "${routeId}": the build and the server disagree. Rebuild with \`nexxo build\`.`);
+  return route;
+}
+
+/** React looks up client references by id; every id is a lazily loaded module. */
+const clientManifest = new Proxy({} as Record<string, unknown>, {
+  get(_, key) {
+    if (typeof key !== 'string' || key.includes('#')) return undefined;
+    return { id: key, chunks: [], name: '*', async: true };
+  },
+});
+
+export async function renderPage(input: RenderPageInput): Promise<RenderPageResult> {
+  const route = input.routeId === null ? null : findRoute(input.routeId);
+  const url = new URL(input.request.url);
+  url.searchParams.delete(RSC_PARAM);
+  const pageRoute = route && !input.notFound ? route : null;
+  const chain = !route
+    ? notFoundSegments(segments, url.pathname)
+    : pageRoute
+      ? routeSegments(segments, route, input.params)
+      : upToNearestNotFound(routeSegments(segments, route, input.params));
+  const config = pageRoute ? await routeConfig(pageRoute.id) : { dynamic: 'auto' as const };
+  const store = createRequestStore(input.request, input.phase, { forceStatic: config.dynamic === 'force-static' });
+  const signals: RenderSignals = { notFound: false, redirect: null, error: null, dynamicUsage: null };
+
+  return requestStorage.run(store, async () => {
+    const keys = [...chain.map(segmentKey), pageRoute ? PAGE_KEY : NOT_FOUND_KEY];
+    const from = firstChangedNode(keys, input.clientKeys);
+    const searchParams = searchParamsFor(store, url);
+    const nodes: ReactNode[] = await Promise.all(
+      keys.slice(from).map((_, offset) => {
+        const depth = from + offset;
+        if (depth < chain.length) return segmentNode(chain[depth]!, depth);
+        const leaf = chain[chain.length - 1]!;
+        return pageRoute ? pageNode(leaf, searchParams) : notFoundNode(leaf);
+      }),
+    );
+    const globalErrorModule = await loadSegmentFile(segments[0]!, 'global-error');
+    const payload: RscPayload = {
+      buildId,
+      url: url.pathname + url.search,
+      keys,
+      from,
+      nodes,
+      params: chain[chain.length - 1]!.params,
+      globalError: globalErrorModule?.default,
+    };
+    if (!pageRoute) signals.notFound = true;
+    const stream = renderToReadableStream(payload, clientManifest, {
+      onError(error: unknown) {
+        return recordError(error, signals, store, url);
+      },
+    }) as ReadableStream<Uint8Array>;
+    return { stream, signals };
+  });
+}
+
+/** Keeps the nodes the client already has up to the first segment that differs; the page always re-renders. */
+function firstChangedNode(keys: string[], clientKeys: string[] | null): number {
+  if (!clientKeys) return 0;
+  let index = 0;
+  while (index < keys.length - 1 && keys[index] === clientKeys[index]) index++;
+  return index;
+}
+
+function searchParamsFor(store: RequestStore, url: URL): Promise<Record<string, string | string[]>> {
+  let promise: Promise<Record<string, string | string[]>> | undefined;
+  const read = () => {
+    if (!promise) {
+      try {
+        useDynamic(store, '`searchParams`');
+        promise = Promise.resolve(searchParamsObject(store.forceStatic && store.phase === 'prerender' ? new URLSearchParams() : url.searchParams));
+      } catch (error) {
+        promise = Promise.reject(error);
+      }
+    }
+    return promise;
+  };
+  // A thenable that reads the search params only when awaited, so a page that ignores them stays static.
+  return {
+    then: (onFulfilled, onRejected) => read().then(onFulfilled, onRejected),
+    catch: (onRejected) => read().catch(onRejected),
+    finally: (onFinally) => read().finally(onFinally),
+    [Symbol.toStringTag]: 'Promise',
+  } as Promise<Record<string, string | string[]>>;
+}
+
+function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of params) {
+    const existing = result[key];
+    result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}
+
+function recordError(error: unknown, signals: RenderSignals, store: RequestStore, url: URL): string {
+  if (isNotFoundError(error)) {
+    signals.notFound = true;
+    return (error as { digest: string }).digest;
+  }
+  const redirect = readRedirect(error);
+  if (redirect) {
+    signals.redirect ??= redirect;
+    return (error as { digest: string }).digest;
+  }
+  if (isDynamicUsageError(error)) {
+    signals.dynamicUsage ??= store.dynamicUsage ?? 'request data';
+    return (error as { digest: string }).digest;
+  }
+  if (isControlFlowError(error)) return (error as { digest: string }).digest;
+  const digest = errorDigest();
+  signals.error ??= { digest };
+  // Logged once, here; the digest is what the browser sees, so it links a report to this line.
+  console.error(`[nexxo] Error rendering ${url.pathname} (digest: ${digest})`, error);
+  return digest;
+}
+
+function errorDigest(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(5)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export interface RouteConfig {
+  dynamic: 'auto' | 'force-dynamic' | 'force-static' | 'error';
+  dynamicParams: boolean;
+  revalidate?: number | false;
+}
+
+const validDynamic = new Set(['auto', 'force-dynamic', 'force-static', 'error']);
+
+/** Segment config (`export const dynamic` …): the page's value wins, then the nearest layout's. */
+export async function routeConfig(routeId: string): Promise<RouteConfig> {
+  const route = findRoute(routeId);
+  const modules = await Promise.all(
+    route.segments.flatMap((index) => {
+      const segment = segments[index]!;
+      return [loadSegmentFile(segment, 'layout'), loadSegmentFile(segment, route.type)];
+    }),
+  );
+  const config: RouteConfig = { dynamic: 'auto', dynamicParams: true };
+  for (const module of modules) {
+    if (!module) continue;
+    if (module.dynamic !== undefined) {
+      if (!validDynamic.has(module.dynamic as string))
+        throw new Error(`Route ${routeId}: \`export const dynamic = ${JSON.stringify(module.dynamic)}\` is not valid. Use 'auto', 'force-dynamic', 'force-static' or 'error'.`);
+      config.dynamic = module.dynamic as RouteConfig['dynamic'];
+    }
+    if (typeof module.dynamicParams === 'boolean') config.dynamicParams = module.dynamicParams;
+    if (module.revalidate !== undefined) config.revalidate = module.revalidate as number | false;
+  }
+  return config;
+}
+
+/**
+ * Every params object `generateStaticParams` produces for a route. Each segment's function gets
+ * the params its parents produced, as in Next.js.
+ */
+export async function staticParams(routeId: string): Promise<Params[] | null> {
+  const route = findRoute(routeId);
+  let sets: Params[] = [{}];
+  let found = false;
+  for (const [position, index] of route.segments.entries()) {
+    const segment = segments[index]!;
+    const kinds = position === route.segments.length - 1 ? (['layout', route.type] as const) : (['layout'] as const);
+    for (const kind of kinds) {
+      const module = await loadSegmentFile(segment, kind);
+      const generate = module?.generateStaticParams;
+      if (typeof generate !== 'function') continue;
+      found = true;
+      const next: Params[] = [];
+      for (const params of sets) {
+        const produced = await generate({ params });
+        if (!Array.isArray(produced))
+          throw new Error(`generateStaticParams of route ${routeId} returned ${typeof produced}; it must return an array of params objects, e.g. [{ slug: 'hello' }].`);
+        for (const entry of produced) next.push({ ...params, ...(entry as Params) });
+      }
+      sets = next;
+    }
+  }
+  return found ? sets : null;
+}
+
+export type { MatchedSegment };

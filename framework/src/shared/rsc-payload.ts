@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import type { Params } from './app-module.js';
+
+/**
+ * What the server sends for a page, as the root value of the RSC stream. The client keeps one node
+ * per segment; a navigation payload starts at `from`, the first segment that differs from what the
+ * client already shows, so layouts that stay are neither re-rendered nor re-fetched.
+ */
+export interface RscPayload {
+  buildId: string;
+  /** Pathname and search this payload renders. */
+  url: string;
+  /** One key per node: the segment and its param value, `__PAGE__` last. */
+  keys: string[];
+  /** Index of `nodes[0]` in `keys`. */
+  from: number;
+  nodes: ReactNode[];
+  params: Params;
+  /** The app's `global-error` component (a client reference), if any. */
+  globalError?: unknown;
+}
+
+/** The request header a client sends with the segment keys it already has. */
+export const TREE_HEADER = 'nexxo-tree';
+/** The search param that asks for the RSC payload instead of HTML (it also keeps caches apart). */
+export const RSC_PARAM = '_rsc';
+export const RSC_CONTENT_TYPE = 'text/x-component';
+
+export function encodeTree(keys: string[]): string {
+  return keys.map(encodeURIComponent).join('/');
+}
+
+export function decodeTree(header: string | null): string[] | null {
+  if (!header) return null;
+  try {
+    return header.split('/').map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,10 @@
+// Modules the compiler generates for each app build.
+declare module 'virtual:nexxo/client-references' {
+  const references: Record<string, () => Promise<Record<string, unknown>>>;
+  export default references;
+}
+declare module 'virtual:nexxo/app' {
+  export const segments: import('./shared/app-module.js').AppSegment[];
+  export const routes: import('./shared/app-module.js').AppRoute[];
+  export const buildId: string;
+}

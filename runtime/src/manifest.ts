@@ -1,0 +1,46 @@
+/**
+ * `manifest.json`: everything the runtime and the adapters need to know about a build. Written by
+ * `nexxo build`, read once when a server starts.
+ */
+export interface BuildManifest {
+  version: 1;
+  buildId: string;
+  client: {
+    /** URL of the browser entry module. */
+    entry: string;
+    /** URLs the entry imports statically. */
+    entryImports: string[];
+  };
+  routes: ManifestRoute[];
+  /** URL paths of the files in `static/` (client chunks, `public/`). Only these are ever served. */
+  staticFiles: string[];
+  /** Prerendered pages by pathname: files under `prerendered/`. */
+  prerendered: Record<string, PrerenderedPage>;
+}
+
+export type PatternPart =
+  | { kind: 'static'; value: string }
+  | { kind: 'dynamic'; name: string }
+  | { kind: 'catch-all'; name: string }
+  | { kind: 'optional-catch-all'; name: string };
+
+export interface ManifestRoute {
+  /** `/blog/[slug]` style id, without route groups. */
+  id: string;
+  type: 'page' | 'route';
+  pattern: PatternPart[];
+  /** static: prerendered; ssg: prerendered per generateStaticParams entry; dynamic: rendered per request. */
+  rendering: 'static' | 'ssg' | 'dynamic';
+  /** With `dynamicParams = false`, only prerendered params exist; others are 404. */
+  dynamicParams: boolean;
+  /** Client chunk URLs the route needs besides the entry (modulepreload). */
+  preload: string[];
+}
+
+export interface PrerenderedPage {
+  html: string;
+  rsc: string;
+  status: number;
+}
+
+export type Params = Record<string, string | string[]>;
