@@ -87,8 +87,10 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
     const rendered = await rsc.renderPage({ request, routeId: route?.id ?? null, params, clientKeys, phase: 'request', notFound });
     const notFoundStatus = !route || notFound;
     if (isRsc) {
+      // The payload itself says "not found"; a 404 status would only add a console error to every
+      // prefetch of a missing page.
       return new Response(rendered.stream, {
-        status: notFoundStatus ? 404 : 200,
+        status: 200,
         headers: { 'Content-Type': RSC_CONTENT_TYPE, 'Cache-Control': DYNAMIC_CACHE_CONTROL, Vary: TREE_HEADER },
       });
     }

@@ -45,7 +45,7 @@ export function AppRouter({ initial, navigation }: { initial: RscPayload; naviga
           <ParamsContext.Provider value={state.params}>
             <LayoutNodesContext.Provider value={layoutNodes}>
               <ErrorBoundary errorComponent={GlobalError}>
-                <RedirectBoundary>
+                <RedirectBoundary url={state.url}>
                   <Outlet depth={0} />
                 </RedirectBoundary>
               </ErrorBoundary>

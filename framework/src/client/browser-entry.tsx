@@ -5,6 +5,7 @@ import type { RscPayload } from '../shared/rsc-payload.js';
 import { AppRouter } from './app-router.js';
 import { BrowserNavigation } from './browser-navigation.js';
 import { inlinePayloadStream } from './inline-payload.js';
+import { isNotFoundError, readRedirect } from '../shared/navigation-errors.js';
 // In the entry chunk so that pages do not wait for a second chunk to render them.
 import './segment-boundaries.js';
 import './link.js';
@@ -13,12 +14,19 @@ async function start(): Promise<void> {
   const payload = (await createFromReadableStream(inlinePayloadStream())) as RscPayload;
   const navigation = new BrowserNavigation(payload.buildId);
   const app = <AppRouter initial={payload} navigation={navigation} />;
+  const options = { onCaughtError };
   if (document.documentElement.hasAttribute('data-nexxo-error')) {
     // The server could not render the shell: render on the client, where error boundaries work.
-    createRoot(document).render(app);
+    createRoot(document, options).render(app);
   } else {
-    hydrateRoot(document, app);
+    hydrateRoot(document, app, options);
   }
+}
+
+/** notFound() and redirect() are control flow, not failures: only real errors reach the console. */
+function onCaughtError(error: unknown): void {
+  if (isNotFoundError(error) || readRedirect(error)) return;
+  console.error(error);
 }
 
 void start();

@@ -3,32 +3,47 @@ import { readRedirect, type RedirectTarget } from '../shared/navigation-errors.j
 import { RouterContext, type AppRouterInstance } from './router-context.js';
 
 /** Turns a `redirect()` thrown after the page started streaming into a client navigation. */
-export function RedirectBoundary({ children }: { children: ReactNode }): ReactNode {
-  return <RedirectCatcher router={useContext(RouterContext)}>{children}</RedirectCatcher>;
+export function RedirectBoundary({ url, children }: { url: string; children: ReactNode }): ReactNode {
+  return (
+    <RedirectCatcher router={useContext(RouterContext)} url={url}>
+      {children}
+    </RedirectCatcher>
+  );
 }
 
-class RedirectCatcher extends Component<{ router: AppRouterInstance | null; children: ReactNode }, { redirect: RedirectTarget | null }> {
-  override state: { redirect: RedirectTarget | null } = { redirect: null };
+interface CatcherState {
+  redirect: RedirectTarget | null;
+  /** The URL whose render threw; the boundary resets once the router shows another URL. */
+  failedUrl: string | null;
+}
 
-  static getDerivedStateFromError(error: unknown): { redirect: RedirectTarget } {
+class RedirectCatcher extends Component<{ router: AppRouterInstance | null; url: string; children: ReactNode }, CatcherState> {
+  override state: CatcherState = { redirect: null, failedUrl: null };
+
+  static getDerivedStateFromError(error: unknown): Partial<CatcherState> {
     const redirect = readRedirect(error);
     if (!redirect) throw error;
     return { redirect };
   }
 
+  static getDerivedStateFromProps(props: { url: string }, state: CatcherState): Partial<CatcherState> | null {
+    if (state.redirect && state.failedUrl === null) return { failedUrl: props.url };
+    if (state.redirect && state.failedUrl !== props.url) return { redirect: null, failedUrl: null };
+    return null;
+  }
+
   override render(): ReactNode {
     const { redirect } = this.state;
     if (!redirect) return this.props.children;
-    return <PerformRedirect redirect={redirect} router={this.props.router} onDone={() => this.setState({ redirect: null })} />;
+    return <PerformRedirect redirect={redirect} router={this.props.router} />;
   }
 }
 
-function PerformRedirect({ redirect, router, onDone }: { redirect: RedirectTarget; router: AppRouterInstance | null; onDone: () => void }): ReactNode {
+function PerformRedirect({ redirect, router }: { redirect: RedirectTarget; router: AppRouterInstance | null }): ReactNode {
   useEffect(() => {
     if (!router) window.location.replace(redirect.url);
     else if (redirect.type === 'push') router.push(redirect.url);
     else router.replace(redirect.url);
-    onDone();
-  }, [redirect, router, onDone]);
+  }, [redirect, router]);
   return null;
 }

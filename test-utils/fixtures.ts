@@ -1,0 +1,34 @@
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export function fixtureDir(name: string): string {
+  return join(repoRoot, 'fixtures', name);
+}
+
+/**
+ * Writes a small app into a fresh folder inside the repo (so `nexxo` and `react` resolve from the
+ * workspace's node_modules). Files are given relative to the app root.
+ */
+export function writeApp(files: Record<string, string>): string {
+  mkdirSync(join(repoRoot, 'node_modules', '.cache', 'nexxo-test-apps'), { recursive: true });
+  const root = mkdtempSync(join(repoRoot, 'node_modules', '.cache', 'nexxo-test-apps', 'app-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+export function copyFixture(name: string): string {
+  const root = mkdtempSync(join(repoRoot, 'node_modules', '.cache', 'nexxo-test-apps', `${name}-`));
+  cpSync(fixtureDir(name), root, { recursive: true, filter: (source) => !source.includes('.nexxo') });
+  return root;
+}
+
+export const minimalLayout = `export default function RootLayout({ children }) {
+  return <html lang="en"><body>{children}</body></html>;
+}
+`;

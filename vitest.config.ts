@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', '**/.nexxo/**'],
+    globalSetup: ['test-utils/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Server and browser tests each start processes; two cores do not gain from more workers.
+    maxWorkers: 2,
+  },
+});
