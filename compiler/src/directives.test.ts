@@ -30,3 +30,9 @@ describe('readModuleDirective', () => {
     expect(directiveOf("'use strict';\nexport const a = 1;")).toBeNull();
   });
 });
+
+describe('readModuleDirective and parentheses', () => {
+  it('does not treat a parenthesized string as a directive', () => {
+    expect(readModuleDirective(parseAst("('use client'); export const a = 1", { lang: 'tsx' }) as never)).toBeNull();
+  });
+});

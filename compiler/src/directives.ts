@@ -12,7 +12,8 @@ interface ProgramLike {
 export function readModuleDirective(program: ProgramLike): ModuleDirective | null {
   for (const statement of program.body) {
     if (statement.type !== 'ExpressionStatement') break;
-    const value = statement.directive ?? (statement.expression?.type === 'Literal' ? statement.expression.value : undefined);
+    // ESTree marks directives with `directive`; a parenthesized string is not one (it is null then).
+    const value = statement.directive !== undefined ? statement.directive : statement.expression?.type === 'Literal' ? statement.expression.value : undefined;
     if (typeof value !== 'string') break;
     if (value === 'use client' || value === 'use server') return value;
   }

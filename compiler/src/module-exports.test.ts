@@ -55,3 +55,11 @@ describe('listExports', () => {
     expect((error as Error).message).toMatch(/export each name explicitly/);
   });
 });
+
+describe('listExports and TypeScript', () => {
+  it('lists enums and namespaces, which exist at run time, but not a default interface', () => {
+    expect(exportsOf('export enum E { A }')).toEqual(['E']);
+    expect(exportsOf('export namespace N { export const x = 1 }')).toEqual(['N']);
+    expect(exportsOf('export default interface I {}')).toEqual([]);
+  });
+});

@@ -2,6 +2,9 @@ import { NexxoBuildError, formatDiagnostic } from './errors.js';
 
 interface Node { type: string; [key: string]: any }
 
+/** TypeScript declarations that leave nothing behind at run time (enums and namespaces do). */
+const typeOnlyDeclarations = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction']);
+
 /** Names bound by a declaration pattern (`const { a, b: [c] } = …` binds a and c). */
 function patternNames(pattern: Node | null | undefined, names: string[]): void {
   if (!pattern) return;
@@ -23,13 +26,15 @@ function patternNames(pattern: Node | null | undefined, names: string[]): void {
 export function listExports(program: { body: Node[] }, file: string): string[] {
   const names: string[] = [];
   for (const statement of program.body) {
-    if (statement.type === 'ExportDefaultDeclaration') names.push('default');
+    if (statement.type === 'ExportDefaultDeclaration') {
+      if (statement.declaration?.type !== 'TSInterfaceDeclaration') names.push('default');
+    }
     else if (statement.type === 'ExportNamedDeclaration') {
       if (statement.exportKind === 'type') continue;
       const declaration = statement.declaration;
       if (declaration) {
         if (declaration.type === 'VariableDeclaration') for (const d of declaration.declarations) patternNames(d.id, names);
-        else if (declaration.id && !declaration.declare && !/^TS/.test(declaration.type)) names.push(declaration.id.name);
+        else if (declaration.id && !declaration.declare && !typeOnlyDeclarations.has(declaration.type)) names.push(declaration.id.name ?? String(declaration.id.value));
       }
       for (const specifier of statement.specifiers ?? []) {
         if (specifier.exportKind === 'type') continue;

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { contentTypeFor } from './content-type.js';
 import type { RscEntry, SsrEntry } from './entries.js';
 import type { BuildManifest, ManifestRoute, Params } from './manifest.js';
-import { createRouteMatcher } from './route-matcher.js';
+import { canonicalPathname, createRouteMatcher } from './route-matcher.js';
 import { decodePathParts } from './url-path.js';
 
 /** Reads a file of the build output by its path relative to the output folder; null if absent. */
@@ -59,7 +59,7 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
       return c.text(`Method ${method} is not allowed for a page.`, 405, { Allow: 'GET, HEAD' });
     }
     if (match) {
-      const prerendered = manifest.prerendered[pathname];
+      const prerendered = manifest.prerendered[canonicalPathname(parts)];
       if (prerendered) {
         return isRsc
           ? serveFile(c, 'prerendered/' + prerendered.rsc, RSC_CONTENT_TYPE, 'public, max-age=0, must-revalidate', prerendered.status)

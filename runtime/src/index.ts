@@ -1,5 +1,5 @@
 export { createApp, type CreateAppOptions, type ReadBuildFile, type ServerBuild } from './create-app.js';
-export { createRouteMatcher, pathnameFor, type RouteMatch } from './route-matcher.js';
+export { canonicalPathname, createRouteMatcher, pathnameFor, type RouteMatch } from './route-matcher.js';
 export { decodePathParts } from './url-path.js';
 export type { BuildManifest, ManifestRoute, PatternPart, PrerenderedPage, Params } from './manifest.js';
 export type { RscEntry, SsrEntry, RenderHtmlResult } from './entries.js';

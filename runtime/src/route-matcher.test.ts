@@ -90,3 +90,16 @@ describe('pathnameFor', () => {
     expect(pathnameFor(route('/docs/[...rest]').pattern, { rest: [] })).toBeNull();
   });
 });
+
+describe('encoded paths', () => {
+  it('does not let an encoded slash match a two-segment static route', () => {
+    expect(createRouteMatcher([route('/a/b')])(['a/b'])).toBeNull();
+  });
+
+  it('percent-encodes params and refuses empty, "." and ".." values', () => {
+    const pattern = route('/blog/[slug]').pattern;
+    expect(pathnameFor(pattern, { slug: 'a/b c' })).toBe('/blog/a%2Fb%20c');
+    expect(pathnameFor(pattern, { slug: '' })).toBeNull();
+    expect(pathnameFor(pattern, { slug: '..' })).toBeNull();
+  });
+});

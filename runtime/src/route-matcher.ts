@@ -27,13 +27,13 @@ export function createRouteMatcher(routes: ManifestRoute[]): (parts: string[]) =
   const exact = new Map<string, ManifestRoute>();
   const dynamic: ManifestRoute[] = [];
   for (const route of routes) {
-    if (route.pattern.every((part) => part.kind === 'static')) exact.set('/' + route.pattern.map((part) => (part as { value: string }).value).join('/'), route);
+    if (route.pattern.every((part) => part.kind === 'static')) exact.set(exactKey(route.pattern.map((part) => (part as { value: string }).value)), route);
     else dynamic.push(route);
   }
   dynamic.sort(compare);
   // `parts` are the decoded path segments, so an encoded `/` (%2F) stays inside its segment.
   return (parts) => {
-    const route = exact.get('/' + parts.join('/'));
+    const route = exact.get(exactKey(parts));
     if (route) return { route, params: {} };
     for (const candidate of dynamic) {
       const params = matchPattern(candidate.pattern, parts);
@@ -41,6 +41,11 @@ export function createRouteMatcher(routes: ManifestRoute[]): (parts: string[]) =
     }
     return null;
   };
+}
+
+/** NUL never occurs in a decoded part (decodePathParts rejects it), so parts cannot run together. */
+function exactKey(parts: string[]): string {
+  return parts.join('\0');
 }
 
 function matchPattern(pattern: PatternPart[], parts: string[]): Params | null {
@@ -68,7 +73,10 @@ function matchPattern(pattern: PatternPart[], parts: string[]): Params | null {
   return parts.length === pattern.length ? params : null;
 }
 
-/** The concrete pathname of a route for some params (used for prerendering). */
+/**
+ * The canonical (percent-encoded) pathname of a route for some params, used to prerender and to
+ * look prerendered pages up. Null when a param is missing, empty, or `.`/`..`.
+ */
 export function pathnameFor(pattern: PatternPart[], params: Params): string | null {
   const parts: string[] = [];
   for (const part of pattern) {
@@ -81,7 +89,14 @@ export function pathnameFor(pattern: PatternPart[], params: Params): string | nu
       if (part.kind === 'optional-catch-all') continue;
       return null;
     }
-    parts.push(...(Array.isArray(value) ? value : [value]));
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((item) => typeof item !== 'string' || item === '' || item === '.' || item === '..')) return null;
+    parts.push(...values);
   }
-  return '/' + parts.join('/');
+  return canonicalPathname(parts);
+}
+
+/** Decoded path parts back to one encoded pathname: the key of the manifest's prerendered pages. */
+export function canonicalPathname(parts: string[]): string {
+  return '/' + parts.map(encodeURIComponent).join('/');
 }

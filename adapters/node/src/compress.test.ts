@@ -110,3 +110,12 @@ describe('compressResponse', () => {
     expect(partialDecode[encoding](received)).toBe('<p>fallback</p><p>content</p>');
   });
 });
+
+describe('chooseEncoding with q-values', () => {
+  it('honours q=0 and weights', () => {
+    expect(chooseEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(chooseEncoding('gzip;q=0')).toBeNull();
+    expect(chooseEncoding('gzip;q=1, br;q=0.5')).toBe('gzip');
+    expect(chooseEncoding('x-br')).toBeNull();
+  });
+});

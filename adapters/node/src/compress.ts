@@ -4,9 +4,15 @@ const compressible = /^(?:text\/|application\/(?:json|javascript|xml|manifest\+j
 
 /** Picks brotli or gzip from the request's Accept-Encoding, or null. */
 export function chooseEncoding(acceptEncoding: string | null): 'br' | 'gzip' | null {
-  const accepted = (acceptEncoding ?? '').toLowerCase();
-  if (/\bbr\b/.test(accepted)) return 'br';
-  if (/\bgzip\b/.test(accepted)) return 'gzip';
+  const weights = new Map<string, number>();
+  for (const entry of (acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [token, ...parameters] = entry.trim().split(';');
+    const q = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find((value) => value !== undefined);
+    if (token) weights.set(token.trim(), q === undefined ? 1 : Number(q));
+  }
+  const weight = (name: string) => weights.get(name) ?? weights.get('*') ?? 0;
+  if (weight('br') > 0 && weight('br') >= weight('gzip')) return 'br';
+  if (weight('gzip') > 0) return 'gzip';
   return null;
 }
 
@@ -21,7 +27,11 @@ export function compressResponse(request: Request, response: Response): Response
   const headers = new Headers(response.headers);
   headers.set('Content-Encoding', encoding);
   headers.delete('Content-Length');
-  headers.append('Vary', 'Accept-Encoding');
+  const vary = headers.get('Vary');
+  if (!vary?.toLowerCase().split(/\s*,\s*/).includes('accept-encoding')) headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+  // The compressed bytes differ from the original, so a strong validator no longer holds.
+  const etag = headers.get('ETag');
+  if (etag && !etag.startsWith('W/')) headers.set('ETag', `W/${etag}`);
   return new Response(compressStream(response.body, encoding), { status: response.status, statusText: response.statusText, headers });
 }
 

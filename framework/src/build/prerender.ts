@@ -50,7 +50,7 @@ export async function prerender(input: PrerenderInput): Promise<PrerenderResult>
     for (const params of paramSets) {
       const pathname = pathnameFor(route.pattern, params);
       if (!pathname)
-        throw new NexxoBuildError('NEXXO_STATIC_PARAMS', `generateStaticParams of ${route.id} returned ${JSON.stringify(params)}, which lacks a value for some segment. Return every param of the route, e.g. { ${route.pattern.flatMap((part) => (part.kind === 'static' ? [] : [`${part.name}: …`])).join(', ')} }.`);
+        throw new NexxoBuildError('NEXXO_STATIC_PARAMS', `generateStaticParams of ${route.id} returned ${JSON.stringify(params)}, which lacks a value for some segment (or has an empty, "." or ".." value). Return every param of the route, e.g. { ${route.pattern.flatMap((part) => (part.kind === 'static' ? [] : [`${part.name}: …`])).join(', ')} }.`);
       jobs.push({ route, params, pathname });
     }
   }
@@ -106,7 +106,8 @@ async function prerenderPath(input: PrerenderInput, route: ScannedRoute, params:
   }
   if (html.kind !== 'html') return { dynamic: html.kind === 'redirect' ? 'redirect()' : 'an error' };
   const body = await readAll(html.stream);
-  const base = pathname === '/' ? 'index' : pathname.slice(1).split('/').map(encodeURIComponent).join('/');
+  // `pathname` is canonical (each part percent-encoded, never `.` or `..`), so it is a safe file path.
+  const base = pathname === '/' ? 'index' : pathname.slice(1);
   const files = { html: `${base}.html`, rsc: `${base}.rsc` };
   await mkdir(dirname(join(input.outDir, 'prerendered', files.html)), { recursive: true });
   await Promise.all([writeFile(join(input.outDir, 'prerendered', files.html), body), writeFile(join(input.outDir, 'prerendered', files.rsc), payload)]);

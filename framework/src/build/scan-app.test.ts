@@ -141,3 +141,10 @@ describe('scanApp', () => {
     });
   });
 });
+
+describe('scanApp segment names', () => {
+  it('rejects a stray closing bracket', () => {
+    expect(scanError(makeApp(['app/layout.tsx', 'app/[slug]]/page.tsx'])).code).toBe('NEXXO_BAD_SEGMENT');
+    expect(scanError(makeApp(['app/layout.tsx', 'app/[...x]]/page.tsx'])).code).toBe('NEXXO_BAD_SEGMENT');
+  });
+});

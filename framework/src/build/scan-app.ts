@@ -36,15 +36,15 @@ export function findAppDir(root: string): string {
 
 function parseParam(name: string, file: string): AppSegment['param'] | undefined {
   if (!name.startsWith('[')) return undefined;
-  const match = /^\[(\[)?(\.\.\.)?([A-Za-z_$][\w$-]*)\]?\]$/.exec(name);
-  const optional = Boolean(match?.[1]);
-  if (!match || (optional && !name.endsWith(']]')) || (optional && !match[2]))
+  const match = /^\[(?:\[\.\.\.([A-Za-z_$][\w$-]*)\]|(\.\.\.)?([A-Za-z_$][\w$-]*))\]$/.exec(name);
+  if (!match)
     throw new NexxoBuildError(
       'NEXXO_BAD_SEGMENT',
       formatDiagnostic(file, `the folder name "${name}" is not a valid dynamic segment.`, 'use [name] for one segment, [...name] for one or more, or [[...name]] for zero or more.'),
       { file },
     );
-  return { name: match[3]!, kind: optional ? 'optional-catch-all' : match[2] ? 'catch-all' : 'dynamic' };
+  if (match[1]) return { name: match[1], kind: 'optional-catch-all' };
+  return { name: match[3]!, kind: match[2] ? 'catch-all' : 'dynamic' };
 }
 
 /**
