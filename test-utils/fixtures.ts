@@ -13,8 +13,8 @@ export function fixtureDir(name: string): string {
  * workspace's node_modules). Files are given relative to the app root.
  */
 export function writeApp(files: Record<string, string>): string {
-  mkdirSync(join(repoRoot, 'node_modules', '.cache', 'nexxo-test-apps'), { recursive: true });
-  const root = mkdtempSync(join(repoRoot, 'node_modules', '.cache', 'nexxo-test-apps', 'app-'));
+  mkdirSync(join(repoRoot, '.cache', 'test-apps'), { recursive: true });
+  const root = mkdtempSync(join(repoRoot, '.cache', 'test-apps', 'app-'));
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
@@ -23,7 +23,7 @@ export function writeApp(files: Record<string, string>): string {
 }
 
 export function copyFixture(name: string): string {
-  const root = mkdtempSync(join(repoRoot, 'node_modules', '.cache', 'nexxo-test-apps', `${name}-`));
+  const root = mkdtempSync(join(repoRoot, '.cache', 'test-apps', `${name}-`));
   cpSync(fixtureDir(name), root, { recursive: true, filter: (source) => !source.includes('.nexxo') });
   return root;
 }

@@ -154,7 +154,9 @@ function recordError(error: unknown, signals: RenderSignals, store: RequestStore
   const digest = errorDigest();
   signals.error ??= { digest };
   // Logged once, here; the digest is what the browser sees, so it links a report to this line.
-  console.error(`[nexxo] Error rendering ${url.pathname} (digest: ${digest})`, error);
+  // React's "cannot be passed to Client Components" errors name the prop; their stack is React's own.
+  const propsError = error instanceof Error && /be passed (directly )?to Client Component/.test(error.message);
+  console.error(`[nexxo] Error rendering ${url.pathname} (digest: ${digest})`, propsError ? `\n${error.message}` : error);
   return digest;
 }
 

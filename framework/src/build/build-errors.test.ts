@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
+import { cli } from '../../../test-utils/server.js';
+
+const apps: string[] = [];
+afterEach(() => {
+  for (const app of apps.splice(0)) rmSync(app, { recursive: true, force: true });
+});
+
+/** Builds a deliberately broken app and returns what the user sees. */
+function build(files: Record<string, string>): { status: number | null; output: string } {
+  const root = writeApp(files);
+  apps.push(root);
+  const result = spawnSync(process.execPath, [cli, 'build', root], { encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+/** A user's mistake is reported without Nexxo's own stack frames. */
+function expectNoInternalStack(output: string): void {
+  expect(output).not.toMatch(/\n\s+at .*(framework|compiler|rolldown)\/(dist|src)/);
+}
+
+describe('build errors a user can cause', () => {
+  it('reports a missing root layout with the page and the layout to create', () => {
+    const { status, output } = build({ 'app/page.tsx': 'export default function Page() { return <p>hi</p>; }' });
+    expect(status).toBe(1);
+    expect(output).toContain('app/page.tsx: this page has no root layout.');
+    expect(output).toContain('create app/layout.tsx that renders <html> and <body>');
+    expectNoInternalStack(output);
+  });
+
+  it('reports route.ts beside page.tsx in one segment', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/api/page.tsx': 'export default function Page() { return null; }',
+      'app/api/route.ts': 'export function GET() { return new Response("x"); }',
+    });
+    expect(status).toBe(1);
+    expect(output).toContain('app/api/route.ts: app/api/page.tsx is in the same segment.');
+    expectNoInternalStack(output);
+  });
+
+  it('reports a page without a default export', () => {
+    const { status, output } = build({ 'app/layout.tsx': minimalLayout, 'app/page.tsx': 'export function Page() { return <p>hi</p>; }' });
+    expect(status).toBe(1);
+    expect(output).toContain('app/page.tsx: this page has no default export.');
+    expect(output).toContain('export default function Page()');
+    expectNoInternalStack(output);
+  });
+
+  it('reports a client page that exports metadata', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': "'use client';\nexport const metadata = { title: 'x' };\nexport default function Page() { return <p>hi</p>; }",
+    });
+    expect(status).toBe(1);
+    expect(output).toContain('app/page.tsx: this page is a client component ("use client") and exports `metadata`');
+    expect(output).toContain('remove "use client" from this page');
+    expectNoInternalStack(output);
+  });
+
+  it('reports a hook called in a server component with the line and the fix', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': "import { useState } from 'react';\n\nexport default function Page() {\n  const [n] = useState(0);\n  return <p>{n}</p>;\n}",
+    });
+    expect(status).toBe(1);
+    expect(output).toContain('app/page.tsx:1: `useState` from "react" only works in a client component');
+    expect(output).toContain('add "use client" at the top of this file');
+    expectNoInternalStack(output);
+  });
+
+  it('reports an error file that is not a client component', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': 'export default function Page() { return <p>hi</p>; }',
+      'app/error.tsx': 'export default function Error() { return <p>oops</p>; }',
+    });
+    expect(status).toBe(1);
+    expect(output).toContain('app/error.tsx: an error file must be a client component');
+    expectNoInternalStack(output);
+  });
+
+  it('names the prop when a server component passes a function to a client component', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/button.tsx': "'use client';\nexport function Button(props: { onClick: () => void }) { return <button onClick={props.onClick}>go</button>; }",
+      'app/page.tsx': "import { Button } from './button';\nexport default function Page() { return <Button onClick={() => console.log('hi')} />; }",
+    });
+    expect(status).toBe(1);
+    expect(output).toContain('Event handlers cannot be passed to Client Component props.');
+    expect(output).toContain('{onClick: function onClick}');
+    expect(output).not.toContain('at renderModelDestructive');
+    expect(output).toContain('Error while prerendering / (route /');
+  });
+});
