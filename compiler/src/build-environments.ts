@@ -67,6 +67,8 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
     cwd: options.root,
     platform,
     resolve: { conditionNames },
+    // React projects put JSX in .js files too (Next.js allows it); JSX parsing is a superset of JS.
+    moduleTypes: { '.js': 'jsx' },
     transform: {
       jsx: { runtime: 'automatic', development: !production },
       define: { 'process.env.NODE_ENV': JSON.stringify(options.mode) },
