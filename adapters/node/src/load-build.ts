@@ -12,7 +12,7 @@ export async function loadBuild(outDir: string): Promise<ServerBuild> {
   try {
     manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as BuildManifest;
   } catch (cause) {
-    throw new Error(`No build found at ${manifestPath}. Run \`nexxo build\` first.`, { cause });
+    throw Object.assign(new Error(`No build found at ${manifestPath}.\n  Fix: run \`nexxo build\` in the app's folder first.`, { cause }), { code: 'NEXXO_NO_BUILD' });
   }
   const [rsc, ssr] = await Promise.all([
     import(pathToFileURL(join(outDir, 'server/rsc/index.js')).href) as Promise<RscEntry>,

@@ -29,7 +29,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const hostname = options.hostname ?? 'localhost';
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({ fetch: async (request) => compressResponse(request, await app.fetch(request)), port: options.port ?? 3000, hostname }, () => resolve(started as Server));
-    (started as Server).once('error', reject);
+    (started as Server).once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? Object.assign(new Error(`Port ${options.port} on ${hostname} is already in use.\n  Fix: stop the other server, or pass another port with --port (or PORT).`), { code: 'NEXXO_PORT_IN_USE' })
+          : error,
+      ),
+    );
   });
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;

@@ -37,13 +37,16 @@ async function main(argv: string[]): Promise<void> {
     case 'build':
       return buildCommand(dir);
     case 'start':
+      if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
       return startCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME });
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${help}`);
   }
 }
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  readonly code = 'NEXXO_USAGE';
+}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   reportError(error);

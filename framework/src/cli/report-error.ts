@@ -15,7 +15,9 @@ export function reportError(error: unknown): void {
 
 function findUserFacing(error: unknown): string | null {
   if (!(error instanceof Error)) return null;
-  if (error instanceof NexxoBuildError || error.constructor.name === 'UsageError') return error.message;
+  // Errors a user can fix carry a NEXXO_ code (NexxoBuildError, usage errors, adapters' errors).
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof NexxoBuildError || (typeof code === 'string' && code.startsWith('NEXXO_'))) return error.message;
   // Rolldown reports plugin errors in an aggregate; ours carry a formatted message.
   const nested = (error as { errors?: unknown[] }).errors;
   if (Array.isArray(nested) && nested.length > 0) {
