@@ -4,6 +4,7 @@ import type { RscEntry, SsrEntry } from './entries.js';
 import type { BuildManifest, ManifestRoute, Params } from './manifest.js';
 import { canonicalPathname, createRouteMatcher } from './route-matcher.js';
 import { decodePathParts } from './url-path.js';
+import { RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, decodeTree } from './protocol.js';
 
 /** Reads a file of the build output by its path relative to the output folder; null if absent. */
 export type ReadBuildFile = (path: string) => Promise<ReadableStream<Uint8Array> | Uint8Array | null>;
@@ -20,9 +21,6 @@ export interface CreateAppOptions {
   readFile: ReadBuildFile;
 }
 
-const RSC_PARAM = '_rsc';
-const TREE_HEADER = 'nexxo-tree';
-const RSC_CONTENT_TYPE = 'text/x-component';
 /** Client chunks have content hashes in their names. */
 const IMMUTABLE_PREFIX = '/_nexxo/';
 const DYNAMIC_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
@@ -113,13 +111,4 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
   }
 
   return app;
-}
-
-function decodeTree(header: string | null): string[] | null {
-  if (!header) return null;
-  try {
-    return header.split('/').map(decodeURIComponent);
-  } catch {
-    return null;
-  }
 }

@@ -20,21 +20,4 @@ export interface RscPayload {
   globalError?: unknown;
 }
 
-/** The request header a client sends with the segment keys it already has. */
-export const TREE_HEADER = 'nexxo-tree';
-/** The search param that asks for the RSC payload instead of HTML (it also keeps caches apart). */
-export const RSC_PARAM = '_rsc';
-export const RSC_CONTENT_TYPE = 'text/x-component';
-
-export function encodeTree(keys: string[]): string {
-  return keys.map(encodeURIComponent).join('/');
-}
-
-export function decodeTree(header: string | null): string[] | null {
-  if (!header) return null;
-  try {
-    return header.split('/').map(decodeURIComponent);
-  } catch {
-    return null;
-  }
-}
+export { RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, encodeTree } from '@nexxo/runtime/protocol';
