@@ -2,7 +2,7 @@ import { startTransition } from 'react';
 import type { RscPayload } from '../shared/rsc-payload.js';
 import { DocumentNavigationRequired, fetchPayload } from './fetch-payload.js';
 import type { AppRouterInstance, NavigateOptions } from './router-context.js';
-import { canApply, stateFromPayload, type RouterState } from './router-state.js';
+import { canApply, rootLayoutKeys, stateFromPayload, type RouterState } from './router-state.js';
 
 const PREFETCH_TTL_MS = 30_000;
 
@@ -83,7 +83,8 @@ export class BrowserNavigation {
       let result = refresh ? null : await this.#takePrefetch(url, current);
       result ??= await fetchPayload(url, refresh ? null : current.keys);
       if (token !== this.#latest) return;
-      if (result.payload.buildId !== this.#buildId) throw new DocumentNavigationRequired(result.url.href);
+      // A new deployment, or another root layout (its <html> is not ours to swap): load a document.
+      if (result.payload.buildId !== this.#buildId || rootLayoutKeys(result.payload) !== current.rootLayoutKeys) throw new DocumentNavigationRequired(result.url.href);
       const latest = this.#getState();
       if (!canApply(result.payload, latest)) result = await fetchPayload(url, null);
       if (token !== this.#latest) return;

@@ -11,6 +11,8 @@ export interface RouterState {
   nodes: ReactNode[];
   params: Params;
   globalError: unknown;
+  /** Segment keys down to the root layout; a payload with other ones needs a new document. */
+  rootLayoutKeys: string;
   /** Unique per history entry, so back/forward can restore a page without fetching. */
   entryId: number;
   history: 'push' | 'replace' | 'none';
@@ -30,8 +32,13 @@ export function stateFromPayload(
     nodes: [...kept, ...payload.nodes],
     params: payload.params,
     globalError: payload.globalError,
+    rootLayoutKeys: rootLayoutKeys(payload),
     ...navigation,
   };
+}
+
+export function rootLayoutKeys(payload: RscPayload): string {
+  return payload.keys.slice(0, payload.rootLayout + 1).join('/');
 }
 
 /** A navigation payload can be applied only on top of the segments it was rendered against. */

@@ -83,6 +83,7 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
       url: url.pathname + url.search,
       keys,
       from,
+      rootLayout: Math.max(0, chain.findIndex((matched) => matched.segment.files.layout !== undefined)),
       nodes,
       params: chain[chain.length - 1]!.params,
       globalError: globalErrorModule?.default,

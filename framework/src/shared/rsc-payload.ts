@@ -14,6 +14,8 @@ export interface RscPayload {
   keys: string[];
   /** Index of `nodes[0]` in `keys`. */
   from: number;
+  /** Index in `keys` of the segment with the root layout: crossing to another one reloads the document. */
+  rootLayout: number;
   nodes: ReactNode[];
   params: Params;
   /** The app's `global-error` component (a client reference), if any. */
