@@ -4,7 +4,7 @@ import type { RscEntry, SsrEntry } from './entries.js';
 import type { BuildManifest, ManifestRoute, Params } from './manifest.js';
 import { canonicalPathname, createRouteMatcher } from './route-matcher.js';
 import { decodePathParts } from './url-path.js';
-import { RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, decodeTree } from './protocol.js';
+import { PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, decodeTree } from './protocol.js';
 
 /** Reads a file of the build output by its path relative to the output folder; null if absent. */
 export type ReadBuildFile = (path: string) => Promise<ReadableStream<Uint8Array> | Uint8Array | null>;
@@ -42,11 +42,12 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
     const method = c.req.method;
     const pathname = '/' + parts.join('/');
 
+    if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
+      // Built from the decoded parts: a raw `//evil.com/` must not become a `//evil.com` redirect.
+      return c.redirect(canonicalPathname(parts) + url.search, 308);
+    }
     if ((method === 'GET' || method === 'HEAD') && staticFiles.has(pathname)) {
       return serveFile(c, 'static' + pathname, contentTypeFor(pathname), pathname.startsWith(IMMUTABLE_PREFIX) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
-    }
-    if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
-      return c.redirect(url.pathname.replace(/\/+$/, '') + url.search, 308);
     }
 
     const match = matchRoute(parts);
@@ -57,13 +58,18 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
       return c.text(`Method ${method} is not allowed for a page.`, 405, { Allow: 'GET, HEAD' });
     }
     if (match) {
-      const prerendered = manifest.prerendered[canonicalPathname(parts)];
+      const canonical = canonicalPathname(parts);
+      const prerendered = manifest.prerendered[canonical];
+      if (isRsc && c.req.header(PREFETCH_HEADER) && !prerendered) {
+        // Dynamic pages are not prefetched: their data must be fresh when the user clicks.
+        return new Response(null, { status: 204, headers: { 'Cache-Control': DYNAMIC_CACHE_CONTROL } });
+      }
       if (prerendered) {
         return isRsc
           ? serveFile(c, 'prerendered/' + prerendered.rsc, RSC_CONTENT_TYPE, 'public, max-age=0, must-revalidate', prerendered.status)
           : serveFile(c, 'prerendered/' + prerendered.html, 'text/html; charset=utf-8', 'public, max-age=0, must-revalidate', prerendered.status);
       }
-      if (!match.route.dynamicParams && match.route.rendering !== 'dynamic') return renderPage(c, null, {}, isRsc);
+      if (match.route.staticPaths && !match.route.staticPaths.includes(canonical)) return renderPage(c, null, {}, isRsc);
     }
     return renderPage(c, match?.route ?? null, match?.params ?? {}, isRsc);
   });

@@ -31,8 +31,10 @@ export interface ManifestRoute {
   pattern: PatternPart[];
   /** static: prerendered; ssg: prerendered per generateStaticParams entry; dynamic: rendered per request. */
   rendering: 'static' | 'ssg' | 'dynamic';
-  /** With `dynamicParams = false`, only prerendered params exist; others are 404. */
+  /** `export const dynamicParams` (default true). */
   dynamicParams: boolean;
+  /** With `dynamicParams = false`: the only pathnames (canonical) that exist; others are 404. */
+  staticPaths?: string[];
   /** Client chunk URLs the route needs besides the entry (modulepreload). */
   preload: string[];
 }

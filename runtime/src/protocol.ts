@@ -8,6 +8,8 @@ export const RSC_PARAM = '_rsc';
 /** The request header a client sends with the segment keys it already shows. */
 export const TREE_HEADER = 'nexxo-tree';
 export const RSC_CONTENT_TYPE = 'text/x-component';
+/** Marks a prefetch: the server answers 204 for pages it would have to render per request. */
+export const PREFETCH_HEADER = 'nexxo-prefetch';
 
 export function encodeTree(keys: string[]): string {
   return keys.map(encodeURIComponent).join('/');

@@ -57,7 +57,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin] },
     ssr: { entry: join(distDir, 'ssr/entry.js') },
     client: { entry: join(distDir, 'client/browser-entry.js') },
-    virtualModules: { 'virtual:nexxo/app': appModuleSource(app, buildId) },
+    virtualModules: { 'virtual:nexxo/app': appModuleSource(app, buildId, root) },
     registerClientReferenceModule: join(distDir, 'rsc/client-reference.js'),
     isAppFile: (id) => id.startsWith(root + sep) && !id.includes(`${sep}node_modules${sep}`),
     onClientModule: checks.onClientModule,
@@ -86,7 +86,15 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
 
   const routes: ManifestRoute[] = app.routes.map((route) => {
     const info = prerendered.rendering.get(route.id)!;
-    return { id: route.id, type: route.type, pattern: route.pattern, rendering: info.rendering, dynamicParams: info.dynamicParams, preload: route.type === 'page' ? preloadFor(route) : [] };
+    return {
+      id: route.id,
+      type: route.type,
+      pattern: route.pattern,
+      rendering: info.rendering,
+      dynamicParams: info.dynamicParams,
+      ...(info.staticPaths ? { staticPaths: info.staticPaths } : {}),
+      preload: route.type === 'page' ? preloadFor(route) : [],
+    };
   });
   const manifest: BuildManifest = {
     version: 1,

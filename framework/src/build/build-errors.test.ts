@@ -72,6 +72,36 @@ describe('build errors a user can cause', () => {
     expectNoInternalStack(output);
   });
 
+  it('reports segment config exported from a client page', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': "'use client';\nexport const dynamic = 'force-dynamic';\nexport default function Page() { return <p>hi</p>; }",
+    });
+    expect(status).toBe(1);
+    expect(output).toContain('app/page.tsx: this page is a client component ("use client") and exports `dynamic`');
+    expectNoInternalStack(output);
+  });
+
+  it('reports generateStaticParams that returns no array, naming the file', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/[id]/page.tsx': 'export function generateStaticParams() { return { id: "1" }; }\nexport default function Page() { return <p>hi</p>; }',
+    });
+    expect(status).toBe(1);
+    expect(output).toContain('app/[id]/page.tsx: generateStaticParams returned object.');
+    expect(output).toContain("Fix: return an array of params objects");
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports a generated param that is not a string', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/[id]/page.tsx': 'export function generateStaticParams() { return [{ id: 1 }]; }\nexport default function Page() { return <p>hi</p>; }',
+    });
+    expect(status).toBe(1);
+    expect(output).toContain('generateStaticParams of /[id] returned {"id":1}. Each entry needs every param of the route as a non-empty string');
+  });
+
   it('reports an error file that is not a client component', () => {
     const { status, output } = build({
       'app/layout.tsx': minimalLayout,

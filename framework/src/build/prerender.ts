@@ -16,7 +16,7 @@ export interface PrerenderInput {
 }
 
 export interface PrerenderResult {
-  rendering: Map<string, { rendering: ManifestRoute['rendering']; dynamicParams: boolean; paths: string[]; reason?: string }>;
+  rendering: Map<string, { rendering: ManifestRoute['rendering']; dynamicParams: boolean; paths: string[]; staticPaths?: string[]; reason?: string }>;
   pages: Record<string, PrerenderedPage>;
 }
 
@@ -38,21 +38,27 @@ export async function prerender(input: PrerenderInput): Promise<PrerenderResult>
     }
     const config = await input.rsc.routeConfig(route.id);
     const hasParams = route.pattern.some((part) => part.kind !== 'static');
-    const entry = { rendering: 'dynamic' as ManifestRoute['rendering'], dynamicParams: config.dynamicParams, paths: [] as string[], reason: undefined as string | undefined };
+    const entry: { rendering: ManifestRoute['rendering']; dynamicParams: boolean; paths: string[]; staticPaths?: string[]; reason?: string } = { rendering: 'dynamic', dynamicParams: config.dynamicParams, paths: [] };
     rendering.set(route.id, entry);
+    const paramSets = hasParams ? await input.rsc.staticParams(route.id) : [{}];
+    const pathnames = (paramSets ?? []).map((params) => {
+      const pathname = pathnameFor(route.pattern, params);
+      if (!pathname)
+        throw new NexxoBuildError(
+          'NEXXO_STATIC_PARAMS',
+          `generateStaticParams of ${route.id} returned ${JSON.stringify(params)}. Each entry needs every param of the route as a non-empty string (a string array for a catch-all), other than "." or "..", e.g. { ${route.pattern.flatMap((part) => (part.kind === 'static' ? [] : [`${part.name}: '…'`])).join(', ')} }.`,
+        );
+      return { params, pathname };
+    });
+    // With dynamicParams = false the generated params are the only ones, even if the route renders per request.
+    if (hasParams && paramSets && !config.dynamicParams) entry.staticPaths = pathnames.map(({ pathname }) => pathname);
     if (config.dynamic === 'force-dynamic') {
       entry.reason = "export const dynamic = 'force-dynamic'";
       continue;
     }
-    const paramSets = hasParams ? await input.rsc.staticParams(route.id) : [{}];
     if (!paramSets) continue;
     entry.rendering = hasParams ? 'ssg' : 'static';
-    for (const params of paramSets) {
-      const pathname = pathnameFor(route.pattern, params);
-      if (!pathname)
-        throw new NexxoBuildError('NEXXO_STATIC_PARAMS', `generateStaticParams of ${route.id} returned ${JSON.stringify(params)}, which lacks a value for some segment (or has an empty, "." or ".." value). Return every param of the route, e.g. { ${route.pattern.flatMap((part) => (part.kind === 'static' ? [] : [`${part.name}: …`])).join(', ')} }.`);
-      jobs.push({ route, params, pathname });
-    }
+    for (const { params, pathname } of pathnames) jobs.push({ route, params, pathname });
   }
 
   const dynamicRoutes = new Set<string>();

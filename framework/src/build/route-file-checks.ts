@@ -4,7 +4,11 @@ import type { SegmentFileKind } from '../shared/app-module.js';
 import type { ScannedApp } from './scan-app.js';
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const SERVER_ONLY_EXPORTS = ['metadata', 'generateMetadata', 'generateStaticParams', 'viewport', 'generateViewport'];
+const SERVER_ONLY_EXPORTS = [
+  'metadata', 'generateMetadata', 'generateStaticParams', 'viewport', 'generateViewport',
+  // Route segment config is read on the server; a client module's exports are only references there.
+  'dynamic', 'dynamicParams', 'revalidate', 'fetchCache', 'runtime', 'preferredRegion', 'maxDuration',
+];
 const MUST_BE_CLIENT = new Set<SegmentFileKind>(['error', 'global-error']);
 
 /**

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import type { RscPayload } from '../shared/rsc-payload.js';
 import type { BrowserNavigation } from './browser-navigation.js';
 import { DefaultGlobalError } from './default-global-error.js';
@@ -32,6 +32,12 @@ export function AppRouter({ initial, navigation }: { initial: RscPayload; naviga
     return navigation.router;
   }, [navigation]);
   useLayoutEffect(() => navigation?.committed(state), [navigation, state]);
+  useEffect(() => {
+    // Hydration used the payload's URL (a prerendered page's has no search); now show the real one.
+    if (!navigation) return;
+    const actual = location.pathname + location.search;
+    if (actual !== stateRef.current.url) setState((current) => ({ ...current, url: actual, history: 'none', scroll: 'none' }));
+  }, [navigation]);
 
   const url = useMemo(() => new URL(state.url, 'http://n'), [state.url]);
   const searchParams = useMemo(() => new ReadonlyURLSearchParams(url.search), [url]);
@@ -45,7 +51,7 @@ export function AppRouter({ initial, navigation }: { initial: RscPayload; naviga
           <ParamsContext.Provider value={state.params}>
             <LayoutNodesContext.Provider value={layoutNodes}>
               <ErrorBoundary errorComponent={GlobalError}>
-                <RedirectBoundary url={state.url}>
+                <RedirectBoundary>
                   <Outlet depth={0} />
                 </RedirectBoundary>
               </ErrorBoundary>

@@ -57,7 +57,9 @@ export class BrowserNavigation {
     const entry: HistoryEntryState = { nexxo: { entryId: state.entryId } };
     const href = state.url + state.hash;
     if (state.history === 'push') history.pushState(entry, '', href);
-    else if (state.history === 'replace' || !(history.state as HistoryEntryState | null)?.nexxo) history.replaceState(entry, '', href);
+    else if (state.history === 'replace') history.replaceState(entry, '', href);
+    // The first commit (hydration) only tags the entry: the address bar already shows the real URL.
+    else if (!(history.state as HistoryEntryState | null)?.nexxo) history.replaceState(entry, '');
     if (state.scroll === 'top') {
       const target = state.hash ? document.getElementById(decodeURIComponent(state.hash.slice(1))) : null;
       if (target) target.scrollIntoView();
@@ -90,7 +92,9 @@ export class BrowserNavigation {
       if (token !== this.#latest) return;
       const entryId = mode === 'push' ? this.#nextEntryId++ : latest.entryId;
       const scroll = options.scroll === false || refresh ? 'none' : 'top';
-      this.#commit(stateFromPayload(result.payload, latest, { entryId, history: mode, scroll, hash: result.url.hash }));
+      // The URL the user asked for: a prerendered payload knows only its pathname, not the search.
+      const shownUrl = result.url.pathname + result.url.search;
+      this.#commit(stateFromPayload(result.payload, latest, { entryId, history: mode, scroll, hash: result.url.hash, url: shownUrl }));
     } catch (error) {
       if (token !== this.#latest) return;
       // A network failure or a non-page response: let the browser load it, which also shows its error.
@@ -106,7 +110,7 @@ export class BrowserNavigation {
     const tree = current.keys.join('/');
     const existing = this.#prefetches.get(key);
     if (existing && existing.tree === tree && Date.now() - existing.at < PREFETCH_TTL_MS) return;
-    const result = fetchPayload(url, current.keys);
+    const result = fetchPayload(url, current.keys, { prefetch: true });
     result.catch(() => this.#prefetches.delete(key));
     this.#prefetches.set(key, { tree, at: Date.now(), result });
   }

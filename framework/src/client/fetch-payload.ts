@@ -1,5 +1,5 @@
 import { createFromFetch } from 'react-server-dom-webpack/client.browser';
-import { RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, encodeTree, type RscPayload } from '../shared/rsc-payload.js';
+import { PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, encodeTree, type RscPayload } from '../shared/rsc-payload.js';
 
 /** Thrown when the answer is not an RSC payload (a route handler, an external redirect): load it as a document. */
 export class DocumentNavigationRequired extends Error {
@@ -19,12 +19,18 @@ function treeHash(tree: string): string {
  * Fetches the RSC payload for `url`, telling the server which segments the client already shows
  * (`keys`, or null for everything) so it renders only what changes.
  */
-export async function fetchPayload(url: URL, keys: string[] | null): Promise<{ payload: RscPayload; url: URL }> {
+/** The server declined a prefetch (the page renders per request, so it is fetched on click). */
+export class PrefetchDeclined extends Error {}
+
+export async function fetchPayload(url: URL, keys: string[] | null, options: { prefetch?: boolean } = {}): Promise<{ payload: RscPayload; url: URL }> {
   const tree = keys ? encodeTree(keys) : '';
   const target = new URL(url);
   target.hash = '';
   target.searchParams.set(RSC_PARAM, treeHash(tree));
-  const response = await fetch(target, { headers: { [TREE_HEADER]: tree, accept: RSC_CONTENT_TYPE }, credentials: 'same-origin' });
+  const headers: Record<string, string> = { [TREE_HEADER]: tree, accept: RSC_CONTENT_TYPE };
+  if (options.prefetch) headers[PREFETCH_HEADER] = '1';
+  const response = await fetch(target, { headers, credentials: 'same-origin' });
+  if (options.prefetch && response.status === 204) throw new PrefetchDeclined(url.href);
   const finalUrl = new URL(response.url || target.href);
   finalUrl.searchParams.delete(RSC_PARAM);
   finalUrl.hash = url.hash;

@@ -1,9 +1,14 @@
+'use client';
 import { Component, useContext, useEffect, type ReactNode } from 'react';
 import { readRedirect, type RedirectTarget } from '../shared/navigation-errors.js';
-import { RouterContext, type AppRouterInstance } from './router-context.js';
+import { PathnameContext, RouterContext, SearchParamsContext, type AppRouterInstance } from './router-context.js';
 
-/** Turns a `redirect()` thrown after the page started streaming into a client navigation. */
-export function RedirectBoundary({ url, children }: { url: string; children: ReactNode }): ReactNode {
+/**
+ * Turns a `redirect()` thrown after the page started streaming into a client navigation. Each
+ * segment has one around its child, so the layouts above the redirecting page stay mounted.
+ */
+export function RedirectBoundary({ children }: { children: ReactNode }): ReactNode {
+  const url = `${useContext(PathnameContext)}?${useContext(SearchParamsContext)?.toString() ?? ''}`;
   return (
     <RedirectCatcher router={useContext(RouterContext)} url={url}>
       {children}

@@ -23,17 +23,20 @@ export interface RouterState {
 export function stateFromPayload(
   payload: RscPayload,
   previous: RouterState | null,
-  navigation: Pick<RouterState, 'entryId' | 'history' | 'scroll' | 'hash'>,
+  navigation: Pick<RouterState, 'entryId' | 'history' | 'scroll' | 'hash'> & { url?: string },
 ): RouterState {
   const kept = previous ? previous.nodes.slice(0, payload.from) : [];
   return {
-    url: payload.url,
+    url: navigation.url ?? payload.url,
     keys: payload.keys,
     nodes: [...kept, ...payload.nodes],
     params: payload.params,
     globalError: payload.globalError,
     rootLayoutKeys: rootLayoutKeys(payload),
-    ...navigation,
+    entryId: navigation.entryId,
+    history: navigation.history,
+    scroll: navigation.scroll,
+    hash: navigation.hash,
   };
 }
 

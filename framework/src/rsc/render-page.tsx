@@ -74,7 +74,9 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
         const depth = from + offset;
         if (depth < chain.length) return segmentNode(chain[depth]!, depth);
         const leaf = chain[chain.length - 1]!;
-        return pageRoute ? pageNode(leaf, searchParams) : notFoundNode(leaf);
+        return pageRoute
+          ? pageNode(leaf, searchParams, input.phase === 'prerender')
+          : notFoundNode(leaf, chain.some((matched) => matched.segment.files.layout !== undefined));
       }),
     );
     const globalErrorModule = await loadSegmentFile(segments[0]!, 'global-error');
@@ -173,24 +175,31 @@ export interface RouteConfig {
 
 const validDynamic = new Set(['auto', 'force-dynamic', 'force-static', 'error']);
 
+/** An error in a route file's exports: user-facing (the CLI prints it without a stack). */
+function routeFileError(file: string | undefined, reason: string, fix: string): Error {
+  return Object.assign(new Error(`${file ?? 'a route file'}: ${reason}\n  Fix: ${fix}`), { code: 'NEXXO_ROUTE_CONFIG' });
+}
+
 /** Segment config (`export const dynamic` …): the page's value wins, then the nearest layout's. */
 export async function routeConfig(routeId: string): Promise<RouteConfig> {
   const route = findRoute(routeId);
-  const modules = await Promise.all(
-    route.segments.flatMap((index) => {
-      const segment = segments[index]!;
-      return [loadSegmentFile(segment, 'layout'), loadSegmentFile(segment, route.type)];
-    }),
-  );
+  const files = route.segments.flatMap((index) => {
+    const segment = segments[index]!;
+    return (['layout', route.type] as const).map((kind) => ({ module: loadSegmentFile(segment, kind), path: segment.paths[kind] }));
+  });
   const config: RouteConfig = { dynamic: 'auto', dynamicParams: true };
-  for (const module of modules) {
+  for (const file of files) {
+    const module = await file.module;
     if (!module) continue;
     if (module.dynamic !== undefined) {
       if (!validDynamic.has(module.dynamic as string))
-        throw new Error(`Route ${routeId}: \`export const dynamic = ${JSON.stringify(module.dynamic)}\` is not valid. Use 'auto', 'force-dynamic', 'force-static' or 'error'.`);
+        throw routeFileError(file.path, `\`export const dynamic = ${JSON.stringify(module.dynamic)}\` is not a valid value.`, "use 'auto', 'force-dynamic', 'force-static' or 'error'.");
       config.dynamic = module.dynamic as RouteConfig['dynamic'];
     }
-    if (typeof module.dynamicParams === 'boolean') config.dynamicParams = module.dynamicParams;
+    if (module.dynamicParams !== undefined) {
+      if (typeof module.dynamicParams !== 'boolean') throw routeFileError(file.path, '`export const dynamicParams` must be true or false.', 'export a boolean.');
+      config.dynamicParams = module.dynamicParams;
+    }
     if (module.revalidate !== undefined) config.revalidate = module.revalidate as number | false;
   }
   return config;
@@ -210,13 +219,14 @@ export async function staticParams(routeId: string): Promise<Params[] | null> {
     for (const kind of kinds) {
       const module = await loadSegmentFile(segment, kind);
       const generate = module?.generateStaticParams;
-      if (typeof generate !== 'function') continue;
+      if (generate === undefined) continue;
+      if (typeof generate !== 'function') throw routeFileError(segment.paths[kind], '`generateStaticParams` is exported but is not a function.', 'export an (async) function that returns an array of params objects.');
       found = true;
       const next: Params[] = [];
       for (const params of sets) {
         const produced = await generate({ params });
         if (!Array.isArray(produced))
-          throw new Error(`generateStaticParams of route ${routeId} returned ${typeof produced}; it must return an array of params objects, e.g. [{ slug: 'hello' }].`);
+          throw routeFileError(segment.paths[kind], `generateStaticParams returned ${produced === null ? 'null' : typeof produced}.`, "return an array of params objects, e.g. [{ slug: 'hello' }].");
         for (const entry of produced) next.push({ ...params, ...(entry as Params) });
       }
       sets = next;

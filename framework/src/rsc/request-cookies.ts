@@ -74,8 +74,15 @@ export class RequestCookies {
     return this.#values.has(name);
   }
 
-  set(name: string, value: string, options?: CookieOptions): this {
+  /** `set(name, value, options)` or `set({ name, value, ...options })`, as in Next.js. */
+  set(nameOrCookie: string | (Cookie & CookieOptions), value?: string, options?: CookieOptions): this {
     this.#assertMutable('set');
+    if (typeof nameOrCookie !== 'string') {
+      const { name: cookieName, value: cookieValue, ...cookieOptions } = nameOrCookie;
+      return this.set(cookieName, cookieValue, cookieOptions);
+    }
+    const name = nameOrCookie;
+    if (value === undefined) throw new Error(`cookies().set("${name}") needs a value: cookies().set("${name}", "value").`);
     this.#values.set(name, value);
     this.outgoing.push(serializeCookie(name, value, options));
     return this;

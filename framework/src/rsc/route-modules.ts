@@ -17,11 +17,11 @@ export function loadSegmentFile(segment: AppSegment, kind: SegmentFileKind): Pro
 }
 
 /** The default export of a route file, which must be a component. */
-export function defaultComponent(module: RouteModule, kind: SegmentFileKind, segmentPath: string): React.ComponentType<any> {
+export function defaultComponent(module: RouteModule, kind: SegmentFileKind, file: string): React.ComponentType<any> {
   const component = module.default;
   if (typeof component !== 'function' && (typeof component !== 'object' || component === null))
     throw new Error(
-      `The ${kind} file in "app${segmentPath}" has no default export. A ${kind} must export its component as default: \`export default function ${kind === 'not-found' ? 'NotFound' : kind[0]!.toUpperCase() + kind.slice(1)}() { … }\`.`,
+      `${file}: this ${kind} has no default export.\n  Fix: export its component as default: \`export default function ${kind === 'not-found' ? 'NotFound' : kind[0]!.toUpperCase() + kind.slice(1)}() { … }\`.`,
     );
   return component as React.ComponentType<any>;
 }

@@ -13,6 +13,8 @@ export interface AppSegment {
   /** Param name for a dynamic segment. */
   param?: { name: string; kind: 'dynamic' | 'catch-all' | 'optional-catch-all' };
   files: Partial<Record<SegmentFileKind, ModuleLoader>>;
+  /** The same files' paths relative to the app root, for error messages. */
+  paths: Partial<Record<SegmentFileKind, string>>;
   /** Indexes of child segments in `segments`. */
   children: number[];
 }

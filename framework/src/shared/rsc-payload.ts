@@ -22,4 +22,4 @@ export interface RscPayload {
   globalError?: unknown;
 }
 
-export { RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, encodeTree } from '@nexxo/runtime/protocol';
+export { PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, encodeTree } from '@nexxo/runtime/protocol';
