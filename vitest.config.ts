@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', '**/.nexxo/**'],
+    exclude: ['**/node_modules/**', '**/dist/**', '**/.nexxo/**', '.cache/**'],
     globalSetup: ['test-utils/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -24,7 +24,7 @@ export function writeApp(files: Record<string, string>): string {
 
 export function copyFixture(name: string): string {
   const root = mkdtempSync(join(repoRoot, '.cache', 'test-apps', `${name}-`));
-  cpSync(fixtureDir(name), root, { recursive: true, filter: (source) => !source.includes('.nexxo') });
+  cpSync(fixtureDir(name), root, { recursive: true, filter: (source) => !source.includes('.nexxo') && !/[\\/]tests([\\/]|$)/.test(source) });
   return root;
 }
 

@@ -10,9 +10,9 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `nexxo start` for a built app on 127.0.0.1 and a free port; resolves once it listens. */
-export async function startServer(appDir: string, timeoutMs = 15_000): Promise<TestServer> {
-  const child = spawn(process.execPath, [cli, 'start', appDir, '--port', '0', '--hostname', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `nexxo start` for a built app (or `nexxo dev`) on 127.0.0.1 and a free port; resolves once it listens. */
+export async function startServer(appDir: string, timeoutMs = 15_000, command: 'start' | 'dev' = 'start'): Promise<TestServer> {
+  const child = spawn(process.execPath, [cli, command, appDir, '--port', '0', '--hostname', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);

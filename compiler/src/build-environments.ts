@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { clientReferencesModule, clientReferencesPlugin, type ClientReference } from './plugins/client-references.js';
 import { serverComponentChecksPlugin } from './plugins/server-component-checks.js';
 import { virtualModulesPlugin } from './plugins/virtual-modules.js';
+import { reactRefreshPlugin } from './plugins/react-refresh.js';
 import { clientChunkGraph, reachableClientReferences, type ClientChunkGraph } from './chunk-graph.js';
 
 export type BuildMode = 'production' | 'development';
@@ -32,6 +33,14 @@ export interface BuildEnvironmentsOptions {
   graphRoots: string[];
   /** URL prefix the client build is served under, e.g. `/_nexxo/`. */
   clientBase: string;
+  /** Development: emit React Refresh registrations in the client build (Fast Refresh). */
+  refresh?: boolean;
+  /**
+   * Development: modules matching this go into one server chunk per environment whose name (and
+   * content hash) stays the same across rebuilds, so a dev server that imports the new build
+   * reuses React and the framework instead of evaluating a second copy.
+   */
+  stableServerModules?: RegExp;
 }
 
 export interface BuildEnvironmentsResult {
@@ -39,6 +48,8 @@ export interface BuildEnvironmentsResult {
   /** For each of `graphRoots`: ids of the client references its server module graph renders. */
   reachableClientReferences: Map<string, string[]>;
   client: ClientChunkGraph;
+  /** Every module of the rsc build (server components, route handlers and what they import). */
+  serverModules: Set<string>;
   /** Folder names under outDir. */
   dirs: { rsc: string; ssr: string; client: string };
 }
@@ -55,22 +66,24 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
   const dirs = { rsc: 'server/rsc', ssr: 'server/ssr', client: 'static' + options.clientBase.replace(/\/$/, '') };
   const production = options.mode === 'production';
   let reachable = new Map<string, string[]>();
+  let serverModules = new Set<string>();
 
   const graphPlugin: Plugin = {
     name: 'nexxo:rsc-graph',
     buildEnd() {
       reachable = reachableClientReferences(options.graphRoots, (id) => this.getModuleInfo(id), references);
+      serverModules = new Set(this.getModuleIds());
     },
   };
 
-  const shared = (extraPlugins: Plugin[], conditionNames: string[], platform: 'node' | 'browser'): InputOptions => ({
+  const shared = (extraPlugins: Plugin[], conditionNames: string[], platform: 'node' | 'browser', refresh = false): InputOptions => ({
     cwd: options.root,
     platform,
     resolve: { conditionNames },
     // React projects put JSX in .js files too (Next.js allows it); JSX parsing is a superset of JS.
     moduleTypes: { '.js': 'jsx' },
     transform: {
-      jsx: { runtime: 'automatic', development: !production },
+      jsx: { runtime: 'automatic', development: !production, refresh },
       define: { 'process.env.NODE_ENV': JSON.stringify(options.mode) },
     },
     plugins: [virtualModulesPlugin({ ...options.virtualModules, [clientVirtualId]: () => clientReferencesModule(references.values()) }), ...extraPlugins],
@@ -106,12 +119,20 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
       ),
       input: { index: options.rsc.entry },
     },
-    serverOutput(join(options.outDir, dirs.rsc), production),
+    serverOutput(join(options.outDir, dirs.rsc), production, options.stableServerModules),
   );
 
   const [client] = await Promise.all([
     write(
-      { ...shared(options.client.plugins ?? [], ['browser', 'import', 'module', 'default'], 'browser'), input: { main: options.client.entry } },
+      {
+        ...shared(
+          [...(options.refresh ? [reactRefreshPlugin({ root: options.root, isAppFile: options.isAppFile })] : []), ...(options.client.plugins ?? [])],
+          ['browser', 'import', 'module', 'default'],
+          'browser',
+          options.refresh,
+        ),
+        input: { main: options.client.entry },
+      },
       {
         dir: join(options.outDir, dirs.client),
         format: 'esm',
@@ -123,20 +144,22 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
     ),
     write(
       { ...shared(options.ssr.plugins ?? [], ['node', 'import', 'module', 'default'], 'node'), input: { index: options.ssr.entry } },
-      serverOutput(join(options.outDir, dirs.ssr), production),
+      serverOutput(join(options.outDir, dirs.ssr), production, options.stableServerModules),
     ),
   ]);
 
   return {
     clientReferences: [...references.values()],
     reachableClientReferences: reachable,
+    serverModules,
     client: clientChunkGraph(client.output.filter((item): item is OutputChunk => item.type === 'chunk'), references, options.clientBase),
     dirs,
   };
 }
 
-function serverOutput(dir: string, production: boolean): OutputOptions {
+function serverOutput(dir: string, production: boolean, stable?: RegExp): OutputOptions {
   return {
+    ...(stable ? { codeSplitting: { groups: [{ name: 'vendor', test: stable }] } } : {}),
     dir,
     format: 'esm',
     entryFileNames: '[name].js',

@@ -8,6 +8,10 @@ export interface ClientChunkGraph {
   entryImports: string[];
   /** For each client reference id: the URLs of its chunk and that chunk's static imports. */
   referenceChunks: Record<string, string[]>;
+  /** The URL of the chunk each module ended up in (dev uses it to send Fast Refresh updates). */
+  moduleChunks: Map<string, string>;
+  /** Modules in the entry chunk: they cannot be re-executed on their own. */
+  entryModules: Set<string>;
 }
 
 /**
@@ -60,5 +64,6 @@ export function clientChunkGraph(chunks: OutputChunk[], references: Map<string, 
     const chunk = chunks.find((candidate) => candidate.moduleIds.includes(reference.file));
     if (chunk) referenceChunks[reference.id] = withStaticImports(chunk);
   }
-  return { entry: url(entry.fileName), entryImports: withStaticImports(entry).slice(1), referenceChunks };
+  const moduleChunks = new Map(chunks.flatMap((chunk) => chunk.moduleIds.map((id) => [id, url(chunk.fileName)] as const)));
+  return { entry: url(entry.fileName), entryImports: withStaticImports(entry).slice(1), referenceChunks, moduleChunks, entryModules: new Set(entry.moduleIds) };
 }

@@ -5,4 +5,6 @@ export type { ClientChunkGraph } from './chunk-graph.js';
 export { NexxoBuildError, formatDiagnostic } from './errors.js';
 export { readModuleDirective } from './directives.js';
 export { listExports } from './module-exports.js';
+export { tryParse } from './plugins/client-references.js';
 export type { Plugin } from 'rolldown';
+export { parseModule } from './parse-module.js';

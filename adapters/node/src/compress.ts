@@ -23,7 +23,8 @@ export function chooseEncoding(acceptEncoding: string | null): 'br' | 'gzip' | n
 export function compressResponse(request: Request, response: Response): Response {
   const encoding = chooseEncoding(request.headers.get('accept-encoding'));
   const type = response.headers.get('content-type') ?? '';
-  if (!encoding || !response.body || request.method === 'HEAD' || response.headers.has('content-encoding') || !compressible.test(type)) return response;
+  if (!encoding || !response.body || request.method === 'HEAD' || response.headers.has('content-encoding') || !compressible.test(type) || type.startsWith('text/event-stream'))
+    return response;
   const headers = new Headers(response.headers);
   headers.set('Content-Encoding', encoding);
   headers.delete('Content-Length');

@@ -1,9 +1,6 @@
-import { serve } from '@hono/node-server';
 import { createApp } from '@nexxo/runtime';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { compressResponse } from './compress.js';
 import { fileReader, loadBuild } from './load-build.js';
+import { serveFetch, type RunningServer } from './serve-fetch.js';
 
 export interface StartServerOptions {
   /** The build output folder (`.nexxo`). */
@@ -14,51 +11,9 @@ export interface StartServerOptions {
   handleSignals?: boolean;
 }
 
-export interface RunningServer {
-  url: string;
-  port: number;
-  /** Stops accepting connections and resolves once in-flight requests have finished. */
-  close(): Promise<void>;
-}
-
-const SHUTDOWN_TIMEOUT_MS = 30_000;
-
+/** `nexxo start`: serves a production build from its output folder. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const build = await loadBuild(options.outDir);
   const app = createApp({ build, readFile: fileReader(options.outDir) });
-  const hostname = options.hostname ?? 'localhost';
-  const server = await new Promise<Server>((resolve, reject) => {
-    const started = serve({ fetch: async (request) => compressResponse(request, await app.fetch(request)), port: options.port ?? 3000, hostname }, () => resolve(started as Server));
-    (started as Server).once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? Object.assign(new Error(`Port ${options.port} on ${hostname} is already in use.\n  Fix: stop the other server, or pass another port with --port (or PORT).`), { code: 'NEXXO_PORT_IN_USE' })
-          : error,
-      ),
-    );
-  });
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      // Keep-alive connections idle between requests would hold close() open: drop them as they go idle.
-      server.closeIdleConnections();
-      const idle = setInterval(() => server.closeIdleConnections(), 100);
-      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_TIMEOUT_MS);
-      server.once('close', () => {
-        clearInterval(idle);
-        clearTimeout(force);
-      });
-    }));
-  if (options.handleSignals !== false) {
-    const shutdown = (signal: string) => {
-      console.log(`\n${signal} received: finishing in-flight requests…`);
-      void close().then(() => process.exit(0));
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
-  }
-  const displayHost = hostname.includes(':') ? `[${hostname}]` : hostname;
-  return { url: `http://${displayHost}:${port}`, port, close };
+  return serveFetch({ fetch: app.fetch, port: options.port, hostname: options.hostname, handleSignals: options.handleSignals });
 }

@@ -33,7 +33,9 @@ export function clientReferencesPlugin(options: ClientReferencesOptions): Plugin
       filter: { id: scriptFilePattern },
       handler(code, id) {
         if (id.startsWith('\0') || !mayHaveDirective(code)) return null;
-        const program = this.parse(code, { lang: langOf(id) }) as any;
+        const program = tryParse(() => this.parse(code, { lang: langOf(id) }));
+        // Unparsable: Rolldown's own parser reports it next, with the file, line and code frame.
+        if (!program) return null;
         if (readModuleDirective(program) !== 'use client') return null;
         const reference: ClientReference = { id: clientReferenceId(options.root, id), file: id, exports: listExports(program, id) };
         options.onClientModule?.(reference, (message) => this.error(message));
@@ -42,6 +44,15 @@ export function clientReferencesPlugin(options: ClientReferencesOptions): Plugin
       },
     },
   };
+}
+
+/** Parses, or returns null so the bundler's own parse error (with a code frame) is what the user sees. */
+export function tryParse(parse: () => unknown): any {
+  try {
+    return parse();
+  } catch {
+    return null;
+  }
 }
 
 function clientProxyModule(reference: ClientReference, registerModule: string): string {

@@ -2,6 +2,7 @@ import type { Plugin } from 'rolldown';
 import { langOf, scriptFilePattern } from '../client-reference-id.js';
 import { readModuleDirective } from '../directives.js';
 import { formatDiagnostic } from '../errors.js';
+import { tryParse } from './client-references.js';
 
 /** APIs that only exist in client components, by the module they are imported from. */
 const clientOnlyImports: Record<string, Set<string>> = {
@@ -28,8 +29,8 @@ export function serverComponentChecksPlugin(options: { isAppFile: (id: string) =
       filter: { id: scriptFilePattern },
       handler(code, id) {
         if (id.startsWith('\0') || !options.isAppFile(id) || !/\buse[A-Z]|createContext|Component\b/.test(code)) return null;
-        const program = this.parse(code, { lang: langOf(id) }) as any;
-        if (readModuleDirective(program) !== null) return null;
+        const program = tryParse(() => this.parse(code, { lang: langOf(id) }));
+        if (!program || readModuleDirective(program) !== null) return null;
         const namespaces = new Map<string, string>();
         for (const statement of program.body) {
           if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;

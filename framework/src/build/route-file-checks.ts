@@ -1,4 +1,4 @@
-import { NexxoBuildError, formatDiagnostic, listExports, type ClientReference, type Plugin } from '@nexxo/compiler';
+import { NexxoBuildError, formatDiagnostic, listExports, parseModule, tryParse, type ClientReference, type Plugin } from '@nexxo/compiler';
 import { relative, sep } from 'node:path';
 import type { SegmentFileKind } from '../shared/app-module.js';
 import type { ScannedApp } from './scan-app.js';
@@ -43,7 +43,9 @@ export function routeFileChecks(root: string, app: ScannedApp) {
     transform(code, id) {
       const kind = kinds.get(id);
       if (!kind) return null;
-      const exports = listExports(this.parse(code, { lang: id.endsWith('x') ? (id.endsWith('.tsx') ? 'tsx' : 'jsx') : id.endsWith('.ts') ? 'ts' : 'jsx' }) as any, id);
+      const program = tryParse(() => parseModule(code, id));
+      if (!program) return null;
+      const exports = listExports(program, id);
       const fail = (reason: string, fix: string): never => {
         throw new NexxoBuildError('NEXXO_ROUTE_FILE', formatDiagnostic(display(id), reason, fix), { file: id });
       };

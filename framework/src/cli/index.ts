@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildCommand } from './build-command.js';
 import { startCommand } from './start-command.js';
+import { devCommand } from './dev-command.js';
 import { reportError } from './report-error.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -10,6 +11,7 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 const help = `nexxo ${version}
 
 Usage:
+  nexxo dev [dir] [--port N] [--hostname H]       Develop the app in dir: compile on demand, Fast Refresh
   nexxo build [dir]                               Build the app in dir (default: .) into dir/.nexxo
   nexxo start [dir] [--port N] [--hostname H]     Serve the build (default port 3000, host localhost)
 
@@ -34,6 +36,9 @@ async function main(argv: string[]): Promise<void> {
   if (values.version) return console.log(version);
   if (values.help || !command) return console.log(help);
   switch (command) {
+    case 'dev':
+      if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+      return devCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME });
     case 'build':
       return buildCommand(dir);
     case 'start':

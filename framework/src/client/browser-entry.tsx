@@ -13,6 +13,8 @@ import './link.js';
 async function start(): Promise<void> {
   const payload = (await createFromReadableStream(inlinePayloadStream())) as RscPayload;
   const navigation = new BrowserNavigation(payload.buildId);
+  // The dev client refreshes the page through the router when server code changes.
+  if (process.env.NODE_ENV !== 'production') (globalThis as Record<string, unknown>).__nexxo_navigation = navigation;
   const app = <AppRouter initial={payload} navigation={navigation} />;
   const options = { onCaughtError };
   if (document.documentElement.hasAttribute('data-nexxo-error')) {

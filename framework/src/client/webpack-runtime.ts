@@ -7,18 +7,21 @@ import references from 'virtual:nexxo/client-references';
  * itself, which reads these globals when it loads.
  */
 const loaded = new Map<string, Promise<unknown>>();
+const globals = globalThis as unknown as Record<string, unknown>;
 
 function requireClientReference(id: string): Promise<unknown> {
   let module = loaded.get(id);
   if (!module) {
     const load = references[id];
-    if (!load) throw new Error(`Unknown client component "${id}": the page and the build disagree. Reload the page; if it persists, rebuild the app.`);
-    module = load();
+    // In development, routes compiled after this page loaded bring client components the entry's
+    // table does not list; the dev client fetches the current table.
+    const devLoad = (globals.__nexxo_dev_reference as ((id: string) => Promise<unknown>) | undefined)?.bind(null, id);
+    if (!load && !devLoad) throw new Error(`Unknown client component "${id}": the page and the build disagree. Reload the page; if it persists, rebuild the app.`);
+    module = load ? load() : devLoad!();
     loaded.set(id, module);
   }
   return module;
 }
 
-const globals = globalThis as unknown as Record<string, unknown>;
 globals.__webpack_require__ = Object.assign(requireClientReference, { u: (chunk: string) => chunk });
 globals.__webpack_chunk_load__ = () => Promise.resolve();

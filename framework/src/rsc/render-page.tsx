@@ -1,5 +1,5 @@
 import { renderToReadableStream } from 'react-server-dom-webpack/server.edge';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { segments, routes, buildId } from 'virtual:nexxo/app';
 import type { AppRoute, Params } from '../shared/app-module.js';
 import type { RscPayload } from '../shared/rsc-payload.js';
@@ -70,13 +70,17 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
     const from = firstChangedNode(keys, input.clientKeys);
     const searchParams = searchParamsFor(store, url);
     const nodes: ReactNode[] = await Promise.all(
-      keys.slice(from).map((_, offset) => {
+      keys.slice(from).map(async (key, offset) => {
         const depth = from + offset;
-        if (depth < chain.length) return segmentNode(chain[depth]!, depth);
         const leaf = chain[chain.length - 1]!;
-        return pageRoute
-          ? pageNode(leaf, searchParams, input.phase === 'prerender')
-          : notFoundNode(leaf, chain.some((matched) => matched.segment.files.layout !== undefined));
+        const node =
+          depth < chain.length
+            ? await segmentNode(chain[depth]!, depth)
+            : pageRoute
+              ? await pageNode(leaf, searchParams, input.phase === 'prerender')
+              : await notFoundNode(leaf, chain.some((matched) => matched.segment.files.layout !== undefined));
+        // Keyed by segment: the nodes travel in an array, and a node for another segment is another subtree.
+        return <Fragment key={key}>{node}</Fragment>;
       }),
     );
     const globalErrorModule = await loadSegmentFile(segments[0]!, 'global-error');
@@ -160,6 +164,8 @@ function recordError(error: unknown, signals: RenderSignals, store: RequestStore
   // React's "cannot be passed to Client Components" errors name the prop; their stack is React's own.
   const propsError = error instanceof Error && /be passed (directly )?to Client Component/.test(error.message);
   console.error(`[nexxo] Error rendering ${url.pathname} (digest: ${digest})`, propsError ? `\n${error.message}` : error);
+  // `nexxo dev` shows render errors in the browser's overlay too.
+  (globalThis as { __nexxo_dev_render_error?: (error: unknown) => void }).__nexxo_dev_render_error?.(error);
   return digest;
 }
 

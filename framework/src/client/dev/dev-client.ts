@@ -1,0 +1,62 @@
+import { hideErrorOverlay, showErrorOverlay, type DevError } from './error-overlay.js';
+
+/** Messages the dev server sends over `/_nexxo/dev/events`. */
+export type DevMessage =
+  | { type: 'client-update'; modules: Array<{ file: string; chunk: string | null; reload?: string }> }
+  | { type: 'server-update' }
+  | { type: 'error'; error: DevError }
+  | { type: 'clear-error' }
+  | { type: 'reload'; reason: string };
+
+interface Globals {
+  __nexxo_refresh?: { perform(): unknown };
+  __nexxo_navigation?: { router: { refresh(): void } };
+  __nexxo_dev_reference?: (id: string) => Promise<unknown>;
+}
+const globals = globalThis as unknown as Globals;
+
+/** Client references compiled after this page loaded come from the dev server's current table. */
+globals.__nexxo_dev_reference = async (id) => {
+  const table = (await import(/* @vite-ignore */ `/_nexxo/dev/references.js?t=${Date.now()}`)) as { default: Record<string, () => Promise<unknown>> };
+  const load = table.default[id];
+  if (!load) throw new Error(`The dev server does not know client component "${id}". Reload the page.`);
+  return load();
+};
+
+async function applyClientUpdate(modules: Extract<DevMessage, { type: 'client-update' }>['modules']): Promise<void> {
+  const reload = modules.find((module) => module.reload || !module.chunk);
+  if (reload) {
+    console.info(`[nexxo] ${reload.file}: ${reload.reload ?? 'its code is not in a chunk that can be swapped'}, so the page reloads.`);
+    location.reload();
+    return;
+  }
+  // Each chunk URL is new (content-hashed): importing it runs the edited modules again, and they
+  // register their components with React Refresh, which swaps them in place, keeping state.
+  await Promise.all(modules.map((module) => import(/* @vite-ignore */ module.chunk!)));
+  globals.__nexxo_refresh?.perform();
+}
+
+function handle(message: DevMessage): void {
+  switch (message.type) {
+    case 'client-update':
+      void applyClientUpdate(message.modules);
+      return;
+    case 'server-update':
+      globals.__nexxo_navigation?.router.refresh();
+      return;
+    case 'error':
+      showErrorOverlay(message.error);
+      return;
+    case 'clear-error':
+      hideErrorOverlay();
+      // A page served while the build was broken has no app to refresh: load it again.
+      if (document.documentElement.hasAttribute('data-nexxo-dev-error')) location.reload();
+      return;
+    case 'reload':
+      console.info(`[nexxo] ${message.reason}: reloading the page.`);
+      location.reload();
+  }
+}
+
+const events = new EventSource('/_nexxo/dev/events');
+events.onmessage = (event: MessageEvent<string>) => handle(JSON.parse(event.data) as DevMessage);

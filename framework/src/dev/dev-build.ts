@@ -1,0 +1,145 @@
+import { buildEnvironments, listExports, type BuildEnvironmentsResult } from '@nexxo/compiler';
+import { createApp, type BuildManifest, type ManifestRoute, type ServerBuild } from '@nexxo/runtime';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { appModuleSource } from '../build/app-module.js';
+import { routeFileChecks } from '../build/route-file-checks.js';
+import type { ScannedApp, ScannedRoute } from '../build/scan-app.js';
+
+const distDir = fileURLToPath(new URL('..', import.meta.url));
+const CLIENT_BASE = '/_nexxo/';
+/** One id for every dev build: a rebuild must not look like a new deployment to open pages. */
+const DEV_BUILD_ID = 'development';
+
+/** One successful development build: what the dev server serves until the next one. */
+export interface DevBuild {
+  version: number;
+  app: ReturnType<typeof createApp>;
+  manifest: BuildManifest;
+  result: BuildEnvironmentsResult;
+  /** Route ids compiled into this build. */
+  routes: Set<string>;
+}
+
+/**
+ * Builds only the routes requested so far (plus the root segment's files), in development mode,
+ * with React Refresh in the client build. Start-up does none of this: the first request does.
+ */
+export async function buildForDev(options: { root: string; outDir: string; app: ScannedApp; routes: Set<string>; version: number }): Promise<DevBuild> {
+  const { root, outDir, app, version } = options;
+  const compiled = app.routes.filter((route) => options.routes.has(route.id));
+  const subset = routeSubset(app, compiled);
+  const checks = routeFileChecks(root, subset);
+  const routeFiles = (route: ScannedRoute) =>
+    route.segments.flatMap((index, position) =>
+      Object.entries(app.segments[index]!.files)
+        .filter(([kind]) => position === route.segments.length - 1 || (kind !== 'page' && kind !== 'route'))
+        .map(([, file]) => file),
+    );
+  const result = await buildEnvironments({
+    root,
+    outDir,
+    mode: 'development',
+    refresh: true,
+    rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin] },
+    ssr: { entry: join(distDir, 'ssr/entry.js') },
+    client: { entry: join(distDir, 'client/dev/dev-entry.js') },
+    virtualModules: { 'virtual:nexxo/app': appModuleSource(subset, DEV_BUILD_ID, root) },
+    registerClientReferenceModule: join(distDir, 'rsc/client-reference.js'),
+    isAppFile: (id) => id.startsWith(root + sep) && !id.includes(`${sep}node_modules${sep}`),
+    onClientModule: checks.onClientModule,
+    graphRoots: [...new Set(compiled.flatMap(routeFiles))],
+    clientBase: CLIENT_BASE,
+    stableServerModules: /[\\/]node_modules[\\/]/,
+  });
+  // A new query string makes Node evaluate the new server bundles; their chunks are content-hashed,
+  // so unchanged chunks (React, most of the app) are reused, not evaluated again.
+  const [rsc, ssr] = await Promise.all([
+    import(`${pathToFileURL(join(outDir, result.dirs.rsc, 'index.js')).href}?v=${version}`),
+    import(`${pathToFileURL(join(outDir, result.dirs.ssr, 'index.js')).href}?v=${version}`),
+  ]);
+  const entryUrls = new Set([result.client.entry, ...result.client.entryImports]);
+  const preloadFor = (route: ScannedRoute) => [
+    ...new Set(
+      routeFiles(route).flatMap((file) => (result.reachableClientReferences.get(file) ?? []).flatMap((id) => result.client.referenceChunks[id] ?? [])).filter((url) => !entryUrls.has(url)),
+    ),
+  ];
+  const routes: ManifestRoute[] = app.routes.map((route) => ({
+    id: route.id,
+    type: route.type,
+    pattern: route.pattern,
+    rendering: 'dynamic',
+    dynamicParams: true,
+    preload: options.routes.has(route.id) && route.type === 'page' ? preloadFor(route) : [],
+  }));
+  const staticDir = join(outDir, 'static');
+  const publicDir = join(root, 'public');
+  const manifest: BuildManifest = {
+    version: 1,
+    buildId: DEV_BUILD_ID,
+    client: { entry: result.client.entry, entryImports: result.client.entryImports },
+    routes,
+    staticFiles: [...(await listUrls(staticDir)), ...(await listUrls(publicDir))],
+    prerendered: {},
+  };
+  const build: ServerBuild = { manifest, rsc, ssr };
+  const appHandler = createApp({
+    build,
+    // Client chunks from the dev output, everything else straight from public/ (no copy).
+    readFile: async (path) => {
+      const { readFile } = await import('node:fs/promises');
+      if (!path.startsWith('static/')) return null;
+      for (const base of [staticDir, publicDir]) {
+        const file = join(base, path.slice('static/'.length));
+        if (!file.startsWith(base + sep)) return null;
+        if (existsSync(file)) return new Uint8Array(await readFile(file));
+      }
+      return null;
+    },
+  });
+  return { version, app: appHandler, manifest, result, routes: new Set(options.routes) };
+}
+
+/** The part of the app tree that the compiled routes need: their segments, minus other leaves. */
+function routeSubset(app: ScannedApp, routes: ScannedRoute[]): ScannedApp {
+  const keep = new Set<number>([0]);
+  const leaves = new Set<number>();
+  for (const route of routes) {
+    for (const index of route.segments) keep.add(index);
+    leaves.add(route.segments[route.segments.length - 1]!);
+  }
+  const newIndex = new Map([...keep].sort((a, b) => a - b).map((old, position) => [old, position]));
+  const segments = [...newIndex.keys()].map((old) => {
+    const segment = app.segments[old]!;
+    const files = Object.fromEntries(Object.entries(segment.files).filter(([kind]) => (kind !== 'page' && kind !== 'route') || leaves.has(old)));
+    return { ...segment, files, children: segment.children.filter((child) => keep.has(child)).map((child) => newIndex.get(child)!) };
+  });
+  return {
+    appDir: app.appDir,
+    segments,
+    routes: routes.map((route) => ({ ...route, segments: route.segments.map((index) => newIndex.get(index)!) })),
+  };
+}
+
+async function listUrls(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile() && !entry.name.endsWith('.map')).map((entry) => '/' + relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+/**
+ * Whether an edited client module can be swapped by React Refresh: every export must look like a
+ * component (or the module would hold values other modules captured). Otherwise the page reloads.
+ */
+export function refreshBlocker(code: string, file: string, parse: (code: string) => unknown): string | null {
+  let names: string[];
+  try {
+    names = listExports(parse(code) as never, file);
+  } catch {
+    return null;
+  }
+  const others = names.filter((name) => name !== 'default' && !/^[A-Z]/.test(name));
+  return others.length > 0 ? `it exports ${others.map((name) => `\`${name}\``).join(', ')}, which ${others.length === 1 ? 'is not a component' : 'are not components'}` : null;
+}

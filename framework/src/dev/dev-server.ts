@@ -1,0 +1,203 @@
+import { serveFetch, type RunningServer } from '@nexxo/adapter-node';
+import { parseModule } from '@nexxo/compiler';
+import { createRouteMatcher, decodePathParts } from '@nexxo/runtime';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { scanApp, type ScannedApp } from '../build/scan-app.js';
+import type { DevError } from '../client/dev/error-overlay.js';
+import { locate, locateInStack } from './code-frame.js';
+import { buildForDev, refreshBlocker, type DevBuild } from './dev-build.js';
+import { watchFiles } from './file-watcher.js';
+import { HmrChannel } from './hmr-channel.js';
+
+export interface DevServerOptions {
+  root: string;
+  port?: number;
+  hostname?: string;
+}
+
+const ROUTE_FILE = /(?:^|[\\/])(?:layout|page|template|loading|error|not-found|global-error|route)\.[jt]sx?$/;
+
+/**
+ * `nexxo dev`: listens at once and compiles nothing until a page is requested; then builds only
+ * the routes asked for so far. Edits rebuild and reach open pages over server-sent events: client
+ * components through React Refresh (state kept), server code by re-rendering the RSC payload.
+ */
+export class DevServer {
+  readonly #root: string;
+  readonly #outDir: string;
+  readonly #channel = new HmrChannel();
+  #app: ScannedApp | null = null;
+  #scanError: DevError | null = null;
+  readonly #requested = new Set<string>();
+  #build: DevBuild | null = null;
+  #buildError: DevError | null = null;
+  #building: Promise<void> | null = null;
+  #version = 0;
+  #stale = true;
+  #watcher: { close(): void } | null = null;
+
+  constructor(root: string) {
+    this.#root = root;
+    this.#outDir = join(root, '.nexxo', 'dev');
+  }
+
+  start(): void {
+    rmSync(this.#outDir, { recursive: true, force: true });
+    process.setSourceMapsEnabled(true);
+    (globalThis as { __nexxo_dev_render_error?: (error: unknown) => void }).__nexxo_dev_render_error = (error) => {
+      const location = locateInStack(error, this.#root);
+      this.#channel.send({ type: 'error', error: { message: error instanceof Error ? error.message : String(error), ...location } });
+    };
+    this.#watcher = watchFiles(this.#root, (paths) => void this.#onFilesChanged(paths));
+  }
+
+  close(): void {
+    this.#watcher?.close();
+    this.#channel.close();
+  }
+
+  readonly fetch = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    if (url.pathname === '/_nexxo/dev/events') return this.#channel.connect(request);
+    if (url.pathname === '/_nexxo/dev/references.js') return this.#referencesModule();
+    if (!url.pathname.startsWith('/_nexxo/')) this.#requestRoute(url.pathname);
+    await this.#ensureBuild();
+    const error = this.#scanError ?? this.#buildError;
+    if (error || !this.#build) return errorDocument(error ?? { message: 'The app could not be built.' });
+    return this.#build.app.fetch(request);
+  };
+
+  /** Adds the route this path matches to the compiled set (the next build includes it). */
+  #requestRoute(pathname: string): void {
+    const app = this.#scan();
+    if (!app) return;
+    const parts = decodePathParts(pathname);
+    const match = parts ? createRouteMatcher(app.routes.map((route) => ({ ...route, rendering: 'dynamic' as const, dynamicParams: true, preload: [] })))(parts) : null;
+    if (match && !this.#requested.has(match.route.id)) {
+      this.#requested.add(match.route.id);
+      this.#stale = true;
+    }
+  }
+
+  #scan(): ScannedApp | null {
+    if (this.#app) return this.#app;
+    try {
+      this.#app = scanApp(this.#root);
+      this.#scanError = null;
+      for (const id of this.#requested) if (!this.#app.routes.some((route) => route.id === id)) this.#requested.delete(id);
+    } catch (error) {
+      this.#scanError = toDevError(error, this.#root);
+      this.#channel.send({ type: 'error', error: this.#scanError });
+    }
+    return this.#app;
+  }
+
+  /** Builds when something changed; concurrent requests wait for the same build. */
+  async #ensureBuild(): Promise<void> {
+    while (this.#stale || this.#building) {
+      if (!this.#building) {
+        this.#stale = false;
+        this.#building = this.#runBuild().finally(() => (this.#building = null));
+      }
+      await this.#building;
+    }
+  }
+
+  async #runBuild(): Promise<void> {
+    const app = this.#scan();
+    if (!app) return;
+    const started = performance.now();
+    try {
+      this.#build = await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version });
+      if (this.#buildError) this.#channel.send({ type: 'clear-error' });
+      this.#buildError = null;
+      if (process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] built ${this.#requested.size} route(s) in ${Math.round(performance.now() - started)} ms`);
+    } catch (error) {
+      const devError = toDevError(error, this.#root);
+      if (devError.message !== this.#buildError?.message) console.error(`\n✖ ${devError.file ? `${devError.file}:${devError.line ?? ''}:${devError.column ?? ''}\n` : ''}${devError.message}\n`);
+      this.#buildError = devError;
+      this.#channel.send({ type: 'error', error: devError });
+    }
+  }
+
+  async #onFilesChanged(paths: string[]): Promise<void> {
+    const appDirChanged = paths.some((path) => this.#app && path.startsWith(this.#app.appDir + sep) && (ROUTE_FILE.test(path) || !/\.\w+$/.test(path)));
+    if (appDirChanged || this.#scanError) this.#app = null;
+    const previous = this.#build;
+    const inGraph = (path: string) => previous?.result.serverModules.has(path) || previous?.result.client.moduleChunks.has(path);
+    const relevant = appDirChanged || this.#scanError !== null || this.#buildError !== null || !previous || paths.some(inGraph) || paths.some((path) => path.startsWith(join(this.#root, 'public') + sep));
+    if (!relevant) return;
+    if (this.#requested.size === 0 && !previous) return;
+    this.#stale = true;
+    const hadError = this.#buildError !== null || this.#scanError !== null;
+    await this.#ensureBuild();
+    if (this.#buildError || this.#scanError || !this.#build || !previous) return;
+    if (hadError) {
+      this.#channel.send({ type: 'server-update' });
+      return;
+    }
+    this.#notify(paths, previous, this.#build);
+  }
+
+  /** Tells open pages what changed: client modules are swapped, anything else re-renders. */
+  #notify(paths: string[], previous: DevBuild, current: DevBuild): void {
+    const clientFiles = new Set(current.result.clientReferences.map((reference) => reference.file));
+    const clientModules = paths.filter((path) => current.result.client.moduleChunks.has(path) && (clientFiles.has(path) || !current.result.serverModules.has(path)));
+    const serverChanged = paths.some((path) => current.result.serverModules.has(path) && !clientFiles.has(path)) || previous.routes.size !== current.routes.size || paths.some((path) => ROUTE_FILE.test(path));
+    if (clientModules.length > 0) {
+      const modules = clientModules.map((file) => {
+        const chunk = current.result.client.entryModules.has(file) ? null : (current.result.client.moduleChunks.get(file) ?? null);
+        const blocker = readSource(file, (code) => refreshBlocker(code, file, (source) => parseModule(source, file)));
+        return { file: relativeFile(this.#root, file), chunk, ...(blocker ? { reload: blocker } : {}) };
+      });
+      this.#channel.send({ type: 'client-update', modules });
+    }
+    if (serverChanged || clientModules.length === 0) this.#channel.send({ type: 'server-update' });
+  }
+
+  #referencesModule(): Response {
+    const chunks = this.#build?.result.client.referenceChunks ?? {};
+    const entries = Object.entries(chunks).map(([id, urls]) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(urls[0])}),`);
+    return new Response(`export default {\n${entries.join('\n')}\n};\n`, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' } });
+  }
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<RunningServer> {
+  const dev = new DevServer(options.root);
+  dev.start();
+  return serveFetch({ fetch: dev.fetch, port: options.port, hostname: options.hostname, onShutdown: () => dev.close() });
+}
+
+function readSource<T>(file: string, use: (code: string) => T): T | null {
+  try {
+    return use(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function relativeFile(root: string, file: string): string {
+  return file.startsWith(root + sep) ? file.slice(root.length + 1).split(sep).join('/') : file;
+}
+
+/** A build error as the overlay shows it: Rolldown's diagnostics carry the file, line and a frame. */
+function toDevError(error: unknown, root: string): DevError {
+  const message = error instanceof Error ? error.message : String(error);
+  const location = /╭─\[\s*([^\]\s]+?):(\d+):(\d+)\s*\]/.exec(message) ?? /^([^\s:]+\.[jt]sx?):(\d+)(?::(\d+))?:/m.exec(message);
+  const cleaned = message.replace(/^Build failed with \d+ errors?:\n*/, '').replace(/\[plugin nexxo:[\w-]+\]\s*/g, '').trim();
+  if (!location) return { message: cleaned };
+  const file = location[1]!.startsWith('/') ? location[1]! : join(root, location[1]!);
+  const located = locate(root, file, Number(location[2]), Number(location[3] ?? 1));
+  return { message: cleaned, ...(located ?? { file: relativeFile(root, file), line: Number(location[2]) }) };
+}
+
+/** What a page request gets while the app does not build: the overlay, and recovery on fix. */
+function errorDocument(error: DevError): Response {
+  const script = `<script>new EventSource('/_nexxo/dev/events').onmessage=(e)=>{if(JSON.parse(e.data).type==='clear-error')location.reload()}</script>`;
+  const escape = (text: string) => text.replace(/[&<>]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[character]!);
+  const html = `<!DOCTYPE html><html data-nexxo-dev-error=""><head><meta charset="utf-8"><title>Build error</title></head><body><pre id="nexxo-build-error" style="white-space:pre-wrap;font:14px ui-monospace,monospace;padding:24px">${escape(
+    [error.file ? `${error.file}:${error.line ?? ''}:${error.column ?? ''}` : '', error.message, error.frame ?? ''].filter(Boolean).join('\n\n'),
+  )}</pre>${script}</body></html>`;
+  return new Response(html, { status: 500, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+}

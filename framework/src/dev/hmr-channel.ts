@@ -1,0 +1,56 @@
+import type { DevMessage } from '../client/dev/dev-client.js';
+
+/**
+ * Server-sent events to every open page: one stream per page, messages as JSON. A page that
+ * connects while the build is broken gets the error at once.
+ */
+export class HmrChannel {
+  readonly #clients = new Set<ReadableStreamDefaultController<Uint8Array>>();
+  readonly #encoder = new TextEncoder();
+  #currentError: DevMessage | null = null;
+
+  connect(request: Request): Response {
+    let client: ReadableStreamDefaultController<Uint8Array>;
+    const stream = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        client = controller;
+        this.#clients.add(controller);
+        controller.enqueue(this.#encoder.encode(': connected\n\n'));
+        if (this.#currentError) controller.enqueue(this.#frame(this.#currentError));
+      },
+      cancel: () => {
+        this.#clients.delete(client);
+      },
+    });
+    request.signal.addEventListener('abort', () => this.#clients.delete(client));
+    return new Response(stream, { headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' } });
+  }
+
+  send(message: DevMessage): void {
+    if (message.type === 'error') this.#currentError = message;
+    if (message.type === 'clear-error') this.#currentError = null;
+    const frame = this.#frame(message);
+    for (const client of this.#clients) {
+      try {
+        client.enqueue(frame);
+      } catch {
+        this.#clients.delete(client);
+      }
+    }
+  }
+
+  close(): void {
+    for (const client of this.#clients) {
+      try {
+        client.close();
+      } catch {
+        // already closed
+      }
+    }
+    this.#clients.clear();
+  }
+
+  #frame(message: DevMessage): Uint8Array {
+    return this.#encoder.encode(`data: ${JSON.stringify(message)}\n\n`);
+  }
+}
