@@ -1,5 +1,5 @@
 import { buildEnvironments, listExports, type BuildEnvironmentsResult } from '@nexxo/compiler';
-import { createApp, type BuildManifest, type ManifestRoute, type ServerBuild } from '@nexxo/runtime';
+import { createApp, pathnameFor, type BuildManifest, type ManifestRoute, type Params, type ServerBuild } from '@nexxo/runtime';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -66,12 +66,22 @@ export async function buildForDev(options: { root: string; outDir: string; app: 
       routeFiles(route).flatMap((file) => (result.reachableClientReferences.get(file) ?? []).flatMap((id) => result.client.referenceChunks[id] ?? [])).filter((url) => !entryUrls.has(url)),
     ),
   ];
+  // dynamicParams = false holds in dev too: the compiled routes' generated params are the only ones.
+  const staticPaths = new Map<string, string[]>();
+  for (const route of compiled) {
+    if (route.type !== 'page' || route.pattern.every((part) => part.kind === 'static')) continue;
+    const config = await rsc.routeConfig(route.id);
+    if (config.dynamicParams) continue;
+    const paramSets = ((await rsc.staticParams(route.id)) ?? []) as Params[];
+    staticPaths.set(route.id, paramSets.flatMap((params) => pathnameFor(route.pattern, params) ?? []));
+  }
   const routes: ManifestRoute[] = app.routes.map((route) => ({
     id: route.id,
     type: route.type,
     pattern: route.pattern,
     rendering: 'dynamic',
-    dynamicParams: true,
+    dynamicParams: !staticPaths.has(route.id),
+    ...(staticPaths.has(route.id) ? { staticPaths: staticPaths.get(route.id)! } : {}),
     preload: options.routes.has(route.id) && route.type === 'page' ? preloadFor(route) : [],
   }));
   const staticDir = join(outDir, 'static');

@@ -12,7 +12,7 @@ export type { RequestCookies } from '../rsc/request-cookies.js';
 export async function cookies(): Promise<RequestCookies> {
   const store = getRequestStore('cookies()');
   useDynamic(store, '`cookies()`');
-  const header = store.phase === 'prerender' ? null : store.request.headers.get('cookie');
+  const header = store.phase === 'prerender' || store.forceStatic ? null : store.request.headers.get('cookie');
   return (store.cookies ??= new RequestCookies(header, store.mutableCookies));
 }
 
@@ -24,7 +24,8 @@ export async function cookies(): Promise<RequestCookies> {
 export async function headers(): Promise<Headers> {
   const store = getRequestStore('headers()');
   useDynamic(store, '`headers()`');
-  return readonlyHeaders(store.phase === 'prerender' ? new Headers() : store.request.headers);
+  // force-static reads as empty everywhere, so `nexxo dev` shows what the prerendered page will.
+  return readonlyHeaders(store.phase === 'prerender' || store.forceStatic ? new Headers() : store.request.headers);
 }
 
 function readonlyHeaders(source: Headers): Headers {

@@ -118,7 +118,7 @@ function searchParamsFor(store: RequestStore, url: URL): Promise<Record<string, 
     if (!promise) {
       try {
         useDynamic(store, '`searchParams`');
-        promise = Promise.resolve(searchParamsObject(store.forceStatic && store.phase === 'prerender' ? new URLSearchParams() : url.searchParams));
+        promise = Promise.resolve(searchParamsObject(store.forceStatic ? new URLSearchParams() : url.searchParams));
       } catch (error) {
         promise = Promise.reject(error);
       }
