@@ -1,8 +1,8 @@
 import { serveFetch, type RunningServer } from '@nexxo/adapter-node';
 import { parseModule } from '@nexxo/compiler';
 import { createRouteMatcher, decodePathParts } from '@nexxo/runtime';
-import { readFileSync, rmSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { scanApp, type ScannedApp } from '../build/scan-app.js';
 import type { DevError } from '../client/dev/error-overlay.js';
 import { locate, locateInStack } from './code-frame.js';
@@ -39,10 +39,12 @@ export class DevServer {
 
   constructor(root: string) {
     this.#root = root;
-    this.#outDir = join(root, '.nexxo', 'dev');
+    // One folder per dev process: two dev servers on one app must not delete each other's output.
+    this.#outDir = join(root, '.nexxo', 'dev', String(process.pid));
   }
 
   start(): void {
+    removeStaleOutput(dirname(this.#outDir));
     rmSync(this.#outDir, { recursive: true, force: true });
     process.setSourceMapsEnabled(true);
     (globalThis as { __nexxo_dev_render_error?: (error: unknown) => void }).__nexxo_dev_render_error = (error) => {
@@ -167,6 +169,30 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const dev = new DevServer(options.root);
   dev.start();
   return serveFetch({ fetch: dev.fetch, port: options.port, hostname: options.hostname, onShutdown: () => dev.close() });
+}
+
+/** Deletes the output of dev servers that are no longer running. */
+function removeStaleOutput(devDir: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(devDir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(devDir, entry), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function readSource<T>(file: string, use: (code: string) => T): T | null {
