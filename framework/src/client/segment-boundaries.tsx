@@ -20,18 +20,26 @@ export interface ErrorComponentProps {
 
 interface ErrorBoundaryState {
   error: (Error & { digest?: string }) | null;
+  /** The children that failed. New children (a refreshed server payload) get a fresh try. */
+  failedChildren: ReactNode | undefined;
 }
 
 /** The `error` file of a segment: catches what its children throw, except notFound() and redirect(). */
 export class ErrorBoundary extends Component<{ errorComponent: ComponentType<ErrorComponentProps>; children?: ReactNode }, ErrorBoundaryState> {
-  override state: ErrorBoundaryState = { error: null };
+  override state: ErrorBoundaryState = { error: null, failedChildren: undefined };
 
-  static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
+  static getDerivedStateFromError(error: unknown): Partial<ErrorBoundaryState> {
     if (isNotFoundError(error) || readRedirect(error)) throw error;
-    return { error: error as Error };
+    return { error: error as Error, failedChildren: undefined };
   }
 
-  reset = (): void => this.setState({ error: null });
+  static getDerivedStateFromProps(props: { children?: ReactNode }, state: ErrorBoundaryState): Partial<ErrorBoundaryState> | null {
+    if (!state.error) return null;
+    if (state.failedChildren === undefined) return { failedChildren: props.children };
+    return props.children !== state.failedChildren ? { error: null, failedChildren: undefined } : null;
+  }
+
+  reset = (): void => this.setState({ error: null, failedChildren: undefined });
 
   override render(): ReactNode {
     const { error } = this.state;

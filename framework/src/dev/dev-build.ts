@@ -150,6 +150,7 @@ export function refreshBlocker(code: string, file: string, parse: (code: string)
   } catch {
     return null;
   }
-  const others = names.filter((name) => name !== 'default' && !/^[A-Z]/.test(name));
+  // Components are PascalCase; an ALL_CAPS export is a constant.
+  const others = names.filter((name) => name !== 'default' && !/^[A-Z](?=.*[a-z])/.test(name));
   return others.length > 0 ? `it exports ${others.map((name) => `\`${name}\``).join(', ')}, which ${others.length === 1 ? 'is not a component' : 'are not components'}` : null;
 }

@@ -49,7 +49,7 @@ export class DevServer {
     process.setSourceMapsEnabled(true);
     (globalThis as { __nexxo_dev_render_error?: (error: unknown) => void }).__nexxo_dev_render_error = (error) => {
       const location = locateInStack(error, this.#root);
-      this.#channel.send({ type: 'error', error: { message: error instanceof Error ? error.message : String(error), ...location } });
+      this.#channel.send({ type: 'error', source: 'render', error: { message: error instanceof Error ? error.message : String(error), ...location } });
     };
     this.#watcher = watchFiles(this.#root, (paths) => void this.#onFilesChanged(paths));
   }
@@ -90,7 +90,7 @@ export class DevServer {
       for (const id of this.#requested) if (!this.#app.routes.some((route) => route.id === id)) this.#requested.delete(id);
     } catch (error) {
       this.#scanError = toDevError(error, this.#root);
-      this.#channel.send({ type: 'error', error: this.#scanError });
+      this.#channel.send({ type: 'error', source: 'build', error: this.#scanError });
     }
     return this.#app;
   }
@@ -112,14 +112,15 @@ export class DevServer {
     const started = performance.now();
     try {
       this.#build = await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version });
-      if (this.#buildError) this.#channel.send({ type: 'clear-error' });
+      // Clears a build error, or a render error the edit may have fixed (a render that still fails reports again).
+      this.#channel.send({ type: 'clear-error' });
       this.#buildError = null;
       if (process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] built ${this.#requested.size} route(s) in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       const devError = toDevError(error, this.#root);
       if (devError.message !== this.#buildError?.message) console.error(`\n✖ ${devError.file ? `${devError.file}:${devError.line ?? ''}:${devError.column ?? ''}\n` : ''}${devError.message}\n`);
       this.#buildError = devError;
-      this.#channel.send({ type: 'error', error: devError });
+      this.#channel.send({ type: 'error', source: 'build', error: devError });
     }
   }
 
@@ -148,10 +149,16 @@ export class DevServer {
     const clientModules = paths.filter((path) => current.result.client.moduleChunks.has(path) && (clientFiles.has(path) || !current.result.serverModules.has(path)));
     const serverChanged = paths.some((path) => current.result.serverModules.has(path) && !clientFiles.has(path)) || previous.routes.size !== current.routes.size || paths.some((path) => ROUTE_FILE.test(path));
     if (clientModules.length > 0) {
+      const { moduleChunks, entryModules } = current.result.client;
+      const blockerOf = (file: string) => readSource(file, (code) => refreshBlocker(code, file, (source) => parseModule(source, file)));
       const modules = clientModules.map((file) => {
-        const chunk = current.result.client.entryModules.has(file) ? null : (current.result.client.moduleChunks.get(file) ?? null);
-        const blocker = readSource(file, (code) => refreshBlocker(code, file, (source) => parseModule(source, file)));
-        return { file: relativeFile(this.#root, file), chunk, ...(blocker ? { reload: blocker } : {}) };
+        if (entryModules.has(file)) return { file: relativeFile(this.#root, file), chunk: null, reload: 'it is part of the entry chunk' };
+        const chunk = moduleChunks.get(file) ?? null;
+        const blocker = blockerOf(file);
+        // A module that exports non-components can still be swapped when a component module in the
+        // same chunk imports it: importing the chunk again re-executes that importer too.
+        const importerRefreshes = blocker !== null && [...clientFiles].some((other) => other !== file && moduleChunks.get(other) === chunk && blockerOf(other) === null);
+        return { file: relativeFile(this.#root, file), chunk, ...(blocker && !importerRefreshes ? { reload: blocker } : {}) };
       });
       this.#channel.send({ type: 'client-update', modules });
     }

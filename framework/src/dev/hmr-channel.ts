@@ -27,7 +27,8 @@ export class HmrChannel {
   }
 
   send(message: DevMessage): void {
-    if (message.type === 'error') this.#currentError = message;
+    // A page that connects later needs to know the build is broken, not about an old render.
+    if (message.type === 'error' && message.source === 'build') this.#currentError = message;
     if (message.type === 'clear-error') this.#currentError = null;
     const frame = this.#frame(message);
     for (const client of this.#clients) {

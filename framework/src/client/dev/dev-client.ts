@@ -4,7 +4,8 @@ import { hideErrorOverlay, showErrorOverlay, type DevError } from './error-overl
 export type DevMessage =
   | { type: 'client-update'; modules: Array<{ file: string; chunk: string | null; reload?: string }> }
   | { type: 'server-update' }
-  | { type: 'error'; error: DevError }
+  /** `build` errors last until a build succeeds; `render` errors belong to the render that threw. */
+  | { type: 'error'; error: DevError; source: 'build' | 'render' }
   | { type: 'clear-error' }
   | { type: 'reload'; reason: string };
 
