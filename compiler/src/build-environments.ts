@@ -41,7 +41,14 @@ export interface BuildEnvironmentsOptions {
    * reuses React and the framework instead of evaluating a second copy.
    */
   stableServerModules?: RegExp;
+  /**
+   * Development: environments whose previous output is still right (nothing they bundle changed)
+   * are not rebuilt; their results are taken from `previous`.
+   */
+  reuse?: { previous: BuildEnvironmentsResult; environments: ReadonlySet<Environment> };
 }
+
+export type Environment = 'rsc' | 'ssr' | 'client';
 
 export interface BuildEnvironmentsResult {
   clientReferences: ClientReference[];
@@ -52,6 +59,8 @@ export interface BuildEnvironmentsResult {
   serverModules: Set<string>;
   /** Folder names under outDir. */
   dirs: { rsc: string; ssr: string; client: string };
+  /** The environments this call built (the others were reused). */
+  rebuilt: Set<Environment>;
 }
 
 const clientVirtualId = 'virtual:nexxo/client-references';
@@ -60,13 +69,16 @@ const clientVirtualId = 'virtual:nexxo/client-references';
  * Builds the three environments of an app. rsc first: it discovers the client references that the
  * ssr and client builds then load by id; those two are independent and run in parallel.
  */
-export async function buildEnvironments(options: BuildEnvironmentsOptions): Promise<BuildEnvironmentsResult> {
+export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions): Promise<BuildEnvironmentsResult> {
+  let options = buildOptions;
   const { rolldown } = await loadRolldown();
-  const references = new Map<string, ClientReference>();
+  const previous = options.reuse?.previous;
+  const reused = (environment: Environment) => previous !== undefined && options.reuse !== undefined && options.reuse.environments.has(environment);
+  const references = new Map<string, ClientReference>(reused('rsc') ? previous!.clientReferences.map((reference) => [reference.id, reference]) : []);
   const dirs = { rsc: 'server/rsc', ssr: 'server/ssr', client: 'static' + options.clientBase.replace(/\/$/, '') };
   const production = options.mode === 'production';
-  let reachable = new Map<string, string[]>();
-  let serverModules = new Set<string>();
+  let reachable = reused('rsc') ? previous!.reachableClientReferences : new Map<string, string[]>();
+  let serverModules = reused('rsc') ? previous!.serverModules : new Set<string>();
 
   const graphPlugin: Plugin = {
     name: 'nexxo:rsc-graph',
@@ -105,7 +117,7 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
     }
   };
 
-  await write(
+  if (!reused('rsc')) await write(
     {
       ...shared(
         [
@@ -122,8 +134,10 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
     serverOutput(join(options.outDir, dirs.rsc), production, options.stableServerModules),
   );
 
+  // A server edit that adds, removes or reshapes client references changes what the other two bundle.
+  if (previous && !reused('rsc') && !sameReferences(previous.clientReferences, references)) options = { ...options, reuse: undefined };
   const [client] = await Promise.all([
-    write(
+    reused('client') ? null : write(
       {
         ...shared(
           [...(options.refresh ? [reactRefreshPlugin({ root: options.root, isAppFile: options.isAppFile })] : []), ...(options.client.plugins ?? [])],
@@ -142,19 +156,25 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
         sourcemap: !production,
       },
     ),
-    write(
+    reused('ssr') ? null : write(
       { ...shared(options.ssr.plugins ?? [], ['node', 'import', 'module', 'default'], 'node'), input: { index: options.ssr.entry } },
       serverOutput(join(options.outDir, dirs.ssr), production, options.stableServerModules),
     ),
   ]);
 
+  const rebuilt = new Set<Environment>((['rsc', 'client', 'ssr'] as const).filter((environment) => !reused(environment)));
   return {
+    rebuilt,
     clientReferences: [...references.values()],
     reachableClientReferences: reachable,
     serverModules,
-    client: clientChunkGraph(client.output.filter((item): item is OutputChunk => item.type === 'chunk'), references, options.clientBase),
+    client: client ? clientChunkGraph(client.output.filter((item): item is OutputChunk => item.type === 'chunk'), references, options.clientBase) : previous!.client,
     dirs,
   };
+}
+
+function sameReferences(before: ClientReference[], after: Map<string, ClientReference>): boolean {
+  return before.length === after.size && before.every((reference) => after.get(reference.id)?.exports.join() === reference.exports.join());
 }
 
 function serverOutput(dir: string, production: boolean, stable?: RegExp): OutputOptions {

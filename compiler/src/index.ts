@@ -1,5 +1,5 @@
 export { buildEnvironments } from './build-environments.js';
-export type { BuildEnvironmentsOptions, BuildEnvironmentsResult, BuildMode, EnvironmentEntry } from './build-environments.js';
+export type { BuildEnvironmentsOptions, BuildEnvironmentsResult, BuildMode, Environment, EnvironmentEntry } from './build-environments.js';
 export type { ClientReference } from './plugins/client-references.js';
 export type { ClientChunkGraph } from './chunk-graph.js';
 export { NexxoBuildError, formatDiagnostic } from './errors.js';

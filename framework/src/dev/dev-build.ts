@@ -1,4 +1,4 @@
-import { buildEnvironments, listExports, type BuildEnvironmentsResult } from '@nexxo/compiler';
+import { buildEnvironments, listExports, type BuildEnvironmentsResult, type Environment } from '@nexxo/compiler';
 import { createApp, pathnameFor, type BuildManifest, type ManifestRoute, type Params, type ServerBuild } from '@nexxo/runtime';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -21,13 +21,24 @@ export interface DevBuild {
   result: BuildEnvironmentsResult;
   /** Route ids compiled into this build. */
   routes: Set<string>;
+  /** The imported server bundles (kept when a rebuild does not touch them). */
+  rsc: ServerBuild['rsc'] & { routeConfig(id: string): Promise<{ dynamicParams: boolean }>; staticParams(id: string): Promise<Params[] | null> };
+  ssr: ServerBuild['ssr'];
 }
 
 /**
  * Builds only the routes requested so far (plus the root segment's files), in development mode,
  * with React Refresh in the client build. Start-up does none of this: the first request does.
  */
-export async function buildForDev(options: { root: string; outDir: string; app: ScannedApp; routes: Set<string>; version: number }): Promise<DevBuild> {
+export async function buildForDev(options: {
+  root: string;
+  outDir: string;
+  app: ScannedApp;
+  routes: Set<string>;
+  version: number;
+  /** The previous build and the environments that need no rebuild (see DevServer). */
+  reuse?: { previous: DevBuild; environments: ReadonlySet<Environment> };
+}): Promise<DevBuild> {
   const { root, outDir, app, version } = options;
   const compiled = app.routes.filter((route) => options.routes.has(route.id));
   const subset = routeSubset(app, compiled);
@@ -53,12 +64,14 @@ export async function buildForDev(options: { root: string; outDir: string; app: 
     graphRoots: [...new Set(compiled.flatMap(routeFiles))],
     clientBase: CLIENT_BASE,
     stableServerModules: /[\\/]node_modules[\\/]/,
+    ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
   });
   // A new query string makes Node evaluate the new server bundles; their chunks are content-hashed,
   // so unchanged chunks (React, most of the app) are reused, not evaluated again.
+  const previous = options.reuse?.previous;
   const [rsc, ssr] = await Promise.all([
-    import(`${pathToFileURL(join(outDir, result.dirs.rsc, 'index.js')).href}?v=${version}`),
-    import(`${pathToFileURL(join(outDir, result.dirs.ssr, 'index.js')).href}?v=${version}`),
+    previous && result.serverModules === previous.result.serverModules ? previous.rsc : import(`${pathToFileURL(join(outDir, result.dirs.rsc, 'index.js')).href}?v=${version}`),
+    previous && result.rebuilt.has('ssr') === false ? previous.ssr : import(`${pathToFileURL(join(outDir, result.dirs.ssr, 'index.js')).href}?v=${version}`),
   ]);
   const entryUrls = new Set([result.client.entry, ...result.client.entryImports]);
   const preloadFor = (route: ScannedRoute) => [
@@ -109,7 +122,7 @@ export async function buildForDev(options: { root: string; outDir: string; app: 
       return null;
     },
   });
-  return { version, app: appHandler, manifest, result, routes: new Set(options.routes) };
+  return { version, app: appHandler, manifest, result, routes: new Set(options.routes), rsc, ssr };
 }
 
 /** The part of the app tree that the compiled routes need: their segments, minus other leaves. */

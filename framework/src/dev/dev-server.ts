@@ -1,5 +1,5 @@
 import { serveFetch, type RunningServer } from '@nexxo/adapter-node';
-import { parseModule } from '@nexxo/compiler';
+import { listExports, parseModule, type Environment } from '@nexxo/compiler';
 import { createRouteMatcher, decodePathParts } from '@nexxo/runtime';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
@@ -36,6 +36,10 @@ export class DevServer {
   #version = 0;
   #stale = true;
   #watcher: { close(): void } | null = null;
+  /** Environments the next build may skip; null means rebuild all three. */
+  #reuse: Set<Environment> | null = null;
+  /** The ssr build lags behind a client-only edit until the follow-up build. */
+  #ssrStale = false;
 
   constructor(root: string) {
     this.#root = root;
@@ -63,7 +67,10 @@ export class DevServer {
     const url = new URL(request.url);
     if (url.pathname === '/_nexxo/dev/events') return this.#channel.connect(request);
     if (url.pathname === '/_nexxo/dev/references.js') return this.#referencesModule();
-    if (!url.pathname.startsWith('/_nexxo/')) this.#requestRoute(url.pathname);
+    // Client chunks are content-hashed: serve them from the current build without waiting for a
+    // rebuild in progress (a Fast Refresh update imports its chunk while ssr catches up).
+    if (url.pathname.startsWith('/_nexxo/') && this.#build) return this.#build.app.fetch(request);
+    this.#requestRoute(url.pathname);
     await this.#ensureBuild();
     const error = this.#scanError ?? this.#buildError;
     if (error || !this.#build) return errorDocument(error ?? { message: 'The app could not be built.' });
@@ -79,6 +86,7 @@ export class DevServer {
     if (match && !this.#requested.has(match.route.id)) {
       this.#requested.add(match.route.id);
       this.#stale = true;
+      this.#reuse = null;
     }
   }
 
@@ -110,12 +118,15 @@ export class DevServer {
     const app = this.#scan();
     if (!app) return;
     const started = performance.now();
+    const reuse = this.#reuse && this.#build ? { previous: this.#build, environments: this.#reuse } : undefined;
+    this.#reuse = null;
     try {
-      this.#build = await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version });
+      this.#build = await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}) });
       // Clears a build error, or a render error the edit may have fixed (a render that still fails reports again).
       this.#channel.send({ type: 'clear-error' });
       this.#buildError = null;
-      if (process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] built ${this.#requested.size} route(s) in ${Math.round(performance.now() - started)} ms`);
+      if (process.env.NEXXO_DEBUG?.includes('dev'))
+        console.log(`[nexxo] built ${this.#requested.size} route(s) in ${Math.round(performance.now() - started)} ms${reuse ? ` (reused: ${[...reuse.environments].join(', ') || 'none'})` : ''}`);
     } catch (error) {
       const devError = toDevError(error, this.#root);
       if (devError.message !== this.#buildError?.message) console.error(`\n✖ ${devError.file ? `${devError.file}:${devError.line ?? ''}:${devError.column ?? ''}\n` : ''}${devError.message}\n`);
@@ -125,13 +136,22 @@ export class DevServer {
   }
 
   async #onFilesChanged(paths: string[]): Promise<void> {
-    const appDirChanged = paths.some((path) => this.#app && path.startsWith(this.#app.appDir + sep) && (ROUTE_FILE.test(path) || !/\.\w+$/.test(path)));
-    if (appDirChanged || this.#scanError) this.#app = null;
+    // Route files or folders touched: scan again; the route tree changed only if the scan differs
+    // (editors often save by renaming, which looks like an add).
+    const before = this.#app ? treeSignature(this.#app) : null;
+    if (this.#scanError || paths.some((path) => this.#app && path.startsWith(this.#app.appDir + sep) && (ROUTE_FILE.test(path) || !/\.\w+$/.test(path)))) this.#app = null;
+    const appDirChanged = before !== null && (!this.#scan() || treeSignature(this.#app!) !== before);
     const previous = this.#build;
     const inGraph = (path: string) => previous?.result.serverModules.has(path) || previous?.result.client.moduleChunks.has(path);
     const relevant = appDirChanged || this.#scanError !== null || this.#buildError !== null || !previous || paths.some(inGraph) || paths.some((path) => path.startsWith(join(this.#root, 'public') + sep));
     if (!relevant) return;
     if (this.#requested.size === 0 && !previous) return;
+    this.#reuse = appDirChanged || !previous || this.#buildError || this.#scanError ? null : reusableEnvironments(paths, previous);
+    // A client-only edit: swap it in the browser first, rebuild ssr right after (see below).
+    if (this.#reuse?.has('rsc') && !this.#reuse.has('client')) {
+      this.#reuse.add('ssr');
+      this.#ssrStale = true;
+    }
     this.#stale = true;
     const hadError = this.#buildError !== null || this.#scanError !== null;
     await this.#ensureBuild();
@@ -141,6 +161,13 @@ export class DevServer {
       return;
     }
     this.#notify(paths, previous, this.#build);
+    if (this.#ssrStale) {
+      // The client update is on its way; now bring server rendering up to date for the next page load.
+      this.#ssrStale = false;
+      this.#reuse = new Set(['rsc', 'client']);
+      this.#stale = true;
+      void this.#ensureBuild();
+    }
   }
 
   /** Tells open pages what changed: client modules are swapped, anything else re-renders. */
@@ -176,6 +203,32 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const dev = new DevServer(options.root);
   dev.start();
   return serveFetch({ fetch: dev.fetch, port: options.port, hostname: options.hostname, onShutdown: () => dev.close() });
+}
+
+/**
+ * Which environments an edit leaves untouched. A client component whose exports did not change is
+ * client code only: the rsc build (which sees only its references) is reused. An edit outside the
+ * client graph leaves the client and ssr builds as they are, unless the rsc rebuild finds that the
+ * client references changed (the compiler checks that).
+ */
+function reusableEnvironments(paths: string[], previous: DevBuild): Set<Environment> {
+  const { serverModules, clientReferences, client } = previous.result;
+  const referenceExports = new Map(clientReferences.map((reference) => [reference.file, reference.exports.join()]));
+  const exportsChanged = (file: string) => readSource(file, (code) => listExports(parseModule(code, file) as never, file).join()) !== referenceExports.get(file);
+  const touchesServer = paths.some((path) => serverModules.has(path) && (!referenceExports.has(path) || exportsChanged(path)));
+  const touchesClient = paths.some((path) => client.moduleChunks.has(path));
+  const reuse = new Set<Environment>();
+  if (!touchesServer) reuse.add('rsc');
+  if (!touchesClient) {
+    reuse.add('client');
+    reuse.add('ssr');
+  }
+  return reuse;
+}
+
+/** What decides routing: the segment tree with its files, and the routes. */
+function treeSignature(app: ScannedApp): string {
+  return JSON.stringify([app.segments, app.routes.map((route) => route.id)]);
 }
 
 /** Deletes the output of dev servers that are no longer running. */
