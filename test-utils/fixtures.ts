@@ -1,5 +1,5 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -24,7 +24,9 @@ export function writeApp(files: Record<string, string>): string {
 
 export function copyFixture(name: string): string {
   const root = mkdtempSync(join(repoRoot, '.cache', 'test-apps', `${name}-`));
-  cpSync(fixtureDir(name), root, { recursive: true, filter: (source) => !source.includes('.nexxo') && !/[\\/]tests([\\/]|$)/.test(source) });
+  const from = fixtureDir(name);
+  // Build output, caches and the fixture's own tests stay behind (matched inside the fixture only).
+  cpSync(from, root, { recursive: true, filter: (source) => !/(^|[\\/])(\.nexxo|tests|node_modules)([\\/]|$)/.test(relative(from, source)) });
   return root;
 }
 

@@ -11,8 +11,16 @@ export interface TestServer {
 }
 
 /** Starts `nexxo start` for a built app (or `nexxo dev`) on 127.0.0.1 and a free port; resolves once it listens. */
-export async function startServer(appDir: string, timeoutMs = 15_000, command: 'start' | 'dev' = 'start'): Promise<TestServer> {
-  const child = spawn(process.execPath, [cli, command, appDir, '--port', '0', '--hostname', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServer(
+  appDir: string,
+  timeoutMs = 15_000,
+  command: 'start' | 'dev' = 'start',
+  options: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const child = spawn(process.execPath, [cli, command, appDir, '--port', '0', '--hostname', '127.0.0.1', ...(options.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);

@@ -8,3 +8,4 @@ export { listExports } from './module-exports.js';
 export { tryParse } from './plugins/client-references.js';
 export type { Plugin } from 'rolldown';
 export { parseModule } from './parse-module.js';
+export { PersistentCache } from './cache/persistent-cache.js';

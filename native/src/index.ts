@@ -13,6 +13,18 @@ export function loadRolldown(): Promise<Rolldown> {
   return rolldown;
 }
 
+export type ClassicLevelModule = typeof import('classic-level');
+
+let classicLevel: Promise<ClassicLevelModule> | undefined;
+
+/** The LevelDB binding behind Nexxo's persistent cache. */
+export function loadClassicLevel(): Promise<ClassicLevelModule> {
+  classicLevel ??= import('classic-level').catch((cause: unknown) => {
+    throw new NativeEngineError('classic-level', cause);
+  });
+  return classicLevel;
+}
+
 export class NativeEngineError extends Error {
   readonly code = 'NEXXO_NATIVE_ENGINE_MISSING';
   constructor(engine: string, cause: unknown) {

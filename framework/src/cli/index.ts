@@ -12,6 +12,7 @@ const help = `nexxo ${version}
 
 Usage:
   nexxo dev [dir] [--port N] [--hostname H]       Develop the app in dir: compile on demand, Fast Refresh
+            [--force]                             (--force: clear the persistent cache first)
   nexxo build [dir]                               Build the app in dir (default: .) into dir/.nexxo
   nexxo start [dir] [--port N] [--hostname H]     Serve the build (default port 3000, host localhost)
 
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
       hostname: { type: 'string', short: 'H' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
+      force: { type: 'boolean' },
     },
   });
   const [command, dir = '.'] = positionals;
@@ -38,7 +40,7 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'dev':
       if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
-      return devCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME });
+      return devCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME, force: values.force ?? false });
     case 'build':
       return buildCommand(dir);
     case 'start':

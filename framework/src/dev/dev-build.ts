@@ -39,16 +39,10 @@ export async function buildForDev(options: {
   /** The previous build and the environments that need no rebuild (see DevServer). */
   reuse?: { previous: DevBuild; environments: ReadonlySet<Environment> };
 }): Promise<DevBuild> {
-  const { root, outDir, app, version } = options;
+  const { root, outDir, app } = options;
   const compiled = app.routes.filter((route) => options.routes.has(route.id));
   const subset = routeSubset(app, compiled);
   const checks = routeFileChecks(root, subset);
-  const routeFiles = (route: ScannedRoute) =>
-    route.segments.flatMap((index, position) =>
-      Object.entries(app.segments[index]!.files)
-        .filter(([kind]) => position === route.segments.length - 1 || (kind !== 'page' && kind !== 'route'))
-        .map(([, file]) => file),
-    );
   const result = await buildEnvironments({
     root,
     outDir,
@@ -61,14 +55,39 @@ export async function buildForDev(options: {
     registerClientReferenceModule: join(distDir, 'rsc/client-reference.js'),
     isAppFile: (id) => id.startsWith(root + sep) && !id.includes(`${sep}node_modules${sep}`),
     onClientModule: checks.onClientModule,
-    graphRoots: [...new Set(compiled.flatMap(routeFiles))],
+    graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))],
     clientBase: CLIENT_BASE,
     stableServerModules: /[\\/]node_modules[\\/]/,
     ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
   });
-  // A new query string makes Node evaluate the new server bundles; their chunks are content-hashed,
-  // so unchanged chunks (React, most of the app) are reused, not evaluated again.
-  const previous = options.reuse?.previous;
+  return loadDevBuild({ ...options, result, previous: options.reuse?.previous });
+}
+
+/** The files a route renders: every special file along its segments. */
+function routeFiles(app: ScannedApp, route: ScannedRoute): string[] {
+  return route.segments.flatMap((index, position) =>
+    Object.entries(app.segments[index]!.files)
+      .filter(([kind]) => position === route.segments.length - 1 || (kind !== 'page' && kind !== 'route'))
+      .map(([, file]) => file),
+  );
+}
+
+/**
+ * Turns built output into something the dev server serves: imports the server bundles (a new
+ * query string makes Node evaluate them; their chunks are content-hashed, so unchanged ones such as
+ * React are reused) and assembles the manifest. Also used for a build restored from the cache.
+ */
+export async function loadDevBuild(options: {
+  root: string;
+  outDir: string;
+  app: ScannedApp;
+  routes: Set<string>;
+  version: number;
+  result: BuildEnvironmentsResult;
+  previous?: DevBuild | undefined;
+}): Promise<DevBuild> {
+  const { root, outDir, app, version, result, previous } = options;
+  const compiled = app.routes.filter((route) => options.routes.has(route.id));
   const [rsc, ssr] = await Promise.all([
     previous && result.serverModules === previous.result.serverModules ? previous.rsc : import(`${pathToFileURL(join(outDir, result.dirs.rsc, 'index.js')).href}?v=${version}`),
     previous && result.rebuilt.has('ssr') === false ? previous.ssr : import(`${pathToFileURL(join(outDir, result.dirs.ssr, 'index.js')).href}?v=${version}`),
@@ -76,7 +95,7 @@ export async function buildForDev(options: {
   const entryUrls = new Set([result.client.entry, ...result.client.entryImports]);
   const preloadFor = (route: ScannedRoute) => [
     ...new Set(
-      routeFiles(route).flatMap((file) => (result.reachableClientReferences.get(file) ?? []).flatMap((id) => result.client.referenceChunks[id] ?? [])).filter((url) => !entryUrls.has(url)),
+      routeFiles(app, route).flatMap((file) => (result.reachableClientReferences.get(file) ?? []).flatMap((id) => result.client.referenceChunks[id] ?? [])).filter((url) => !entryUrls.has(url)),
     ),
   ];
   // dynamicParams = false holds in dev too: the compiled routes' generated params are the only ones.

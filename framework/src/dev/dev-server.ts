@@ -6,7 +6,8 @@ import { dirname, join, sep } from 'node:path';
 import { scanApp, type ScannedApp } from '../build/scan-app.js';
 import type { DevError } from '../client/dev/error-overlay.js';
 import { locate, locateInStack } from './code-frame.js';
-import { buildForDev, refreshBlocker, type DevBuild } from './dev-build.js';
+import { buildForDev, loadDevBuild, refreshBlocker, type DevBuild } from './dev-build.js';
+import { DevCache, devCacheDir } from './dev-cache.js';
 import { watchFiles } from './file-watcher.js';
 import { HmrChannel } from './hmr-channel.js';
 
@@ -14,6 +15,8 @@ export interface DevServerOptions {
   root: string;
   port?: number;
   hostname?: string;
+  /** Delete the persistent cache first (`nexxo dev --force`). */
+  force?: boolean;
 }
 
 const ROUTE_FILE = /(?:^|[\\/])(?:layout|page|template|loading|error|not-found|global-error|route)\.[jt]sx?$/;
@@ -41,8 +44,14 @@ export class DevServer {
   /** The ssr build lags behind a client-only edit until the follow-up build. */
   #ssrStale = false;
 
-  constructor(root: string) {
+  readonly #cache: DevCache;
+  /** The first build may come from the persistent cache instead of the compiler. */
+  #triedCache = false;
+
+  constructor(root: string, options: { force?: boolean } = {}) {
     this.#root = root;
+    if (options.force) rmSync(devCacheDir(root), { recursive: true, force: true });
+    this.#cache = new DevCache(root, nexxoVersion());
     // One folder per dev process: two dev servers on one app must not delete each other's output.
     this.#outDir = join(root, '.nexxo', 'dev', String(process.pid));
   }
@@ -58,9 +67,10 @@ export class DevServer {
     this.#watcher = watchFiles(this.#root, (paths) => void this.#onFilesChanged(paths));
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.#watcher?.close();
     this.#channel.close();
+    await this.#cache.close();
   }
 
   readonly fetch = async (request: Request): Promise<Response> => {
@@ -121,7 +131,10 @@ export class DevServer {
     const reuse = this.#reuse && this.#build ? { previous: this.#build, environments: this.#reuse } : undefined;
     this.#reuse = null;
     try {
-      this.#build = await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}) });
+      const restored = await this.#restoreFromCache(app);
+      this.#build = restored ?? (await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}) }));
+      if (!restored) this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir);
+      if (restored && process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] restored ${restored.routes.size} route(s) from the persistent cache`);
       // Clears a build error, or a render error the edit may have fixed (a render that still fails reports again).
       this.#channel.send({ type: 'clear-error' });
       this.#buildError = null;
@@ -133,6 +146,18 @@ export class DevServer {
       this.#buildError = devError;
       this.#channel.send({ type: 'error', source: 'build', error: devError });
     }
+  }
+
+  /** On the first build only: the last session's build, if it covers the route and nothing changed. */
+  async #restoreFromCache(app: ScannedApp): Promise<DevBuild | null> {
+    if (this.#triedCache || this.#build) return null;
+    this.#triedCache = true;
+    const [first] = this.#requested;
+    if (!first) return null;
+    const restored = await this.#cache.restore(first, this.#outDir);
+    if (!restored || [...restored.routes].some((id) => !app.routes.some((route) => route.id === id))) return null;
+    for (const id of restored.routes) this.#requested.add(id);
+    return loadDevBuild({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, result: restored.result });
   }
 
   async #onFilesChanged(paths: string[]): Promise<void> {
@@ -200,7 +225,7 @@ export class DevServer {
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<RunningServer> {
-  const dev = new DevServer(options.root);
+  const dev = new DevServer(options.root, { force: options.force ?? false });
   dev.start();
   return serveFetch({ fetch: dev.fetch, port: options.port, hostname: options.hostname, onShutdown: () => dev.close() });
 }
@@ -253,6 +278,10 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function nexxoVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 function readSource<T>(file: string, use: (code: string) => T): T | null {

@@ -1,0 +1,139 @@
+import { PersistentCache, type BuildEnvironmentsResult } from '@nexxo/compiler';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, rm } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
+
+/** Where `nexxo dev` keeps what it compiled, across restarts. `nexxo dev --force` deletes it. */
+export function devCacheDir(root: string): string {
+  return join(root, 'node_modules', '.cache', 'nexxo');
+}
+
+interface SnapshotRecord {
+  /** Nexxo version + lockfile + config + the app's folder: any change invalidates the snapshot. */
+  fingerprint: string;
+  routes: string[];
+  /** Folder (under the cache dir) holding a copy of the build output. */
+  folder: string;
+  /** Content hash of every app source file the build compiled. */
+  inputs: Record<string, string>;
+  result: SerializedResult;
+}
+
+const SNAPSHOT_KEY = 'dev-snapshot';
+const SAVE_DELAY_MS = 1500;
+
+/**
+ * Restores the last dev build after a restart when nothing it was built from has changed, so the
+ * first page needs no compile. Saving happens in the background, after edits settle.
+ */
+export class DevCache {
+  readonly #root: string;
+  readonly #dir: string;
+  readonly #store: PersistentCache;
+  readonly #fingerprint: string;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #saving: Promise<void> = Promise.resolve();
+
+  constructor(root: string, nexxoVersion: string) {
+    this.#root = root;
+    this.#dir = devCacheDir(root);
+    this.#store = new PersistentCache(join(this.#dir, 'db'));
+    // The app's own path is part of it: a copied or moved app must not reuse a build of the original.
+    this.#fingerprint = hash([nexxoVersion, root, lockfileHash(root), configHash(root)].join('\0'));
+  }
+
+  /** The saved build, copied into `outDir`, if it covers `routeId` and its inputs are unchanged. */
+  async restore(routeId: string, outDir: string): Promise<{ routes: Set<string>; result: BuildEnvironmentsResult } | null> {
+    const record = await this.#store.get<SnapshotRecord>(SNAPSHOT_KEY);
+    if (!record || record.fingerprint !== this.#fingerprint || !record.routes.includes(routeId)) return null;
+    for (const [file, digest] of Object.entries(record.inputs)) if (fileHash(file) !== digest) return null;
+    const folder = join(this.#dir, record.folder);
+    if (!existsSync(folder)) return null;
+    await cp(folder, outDir, { recursive: true });
+    return { routes: new Set(record.routes), result: deserialize(record.result) };
+  }
+
+  /** Saves this build once edits settle (a copy of the output plus a record of its inputs). */
+  scheduleSave(routes: Set<string>, result: BuildEnvironmentsResult, outDir: string): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saving = this.#saving.then(() => this.#save([...routes], result, outDir)).catch(() => {});
+    }, SAVE_DELAY_MS);
+    this.#saveTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.#saveTimer);
+    await this.#saving;
+    await this.#store.close();
+  }
+
+  async #save(routes: string[], result: BuildEnvironmentsResult, outDir: string): Promise<void> {
+    const inputs: Record<string, string> = {};
+    for (const file of [...result.serverModules, ...result.client.moduleChunks.keys()]) {
+      if (!file.startsWith(this.#root + sep) || file.includes(`${sep}node_modules${sep}`) || file.startsWith('\0')) continue;
+      const digest = fileHash(file);
+      if (digest) inputs[file] = digest;
+    }
+    const previous = await this.#store.get<SnapshotRecord>(SNAPSHOT_KEY);
+    const folder = `snapshot-${Date.now().toString(36)}`;
+    await cp(outDir, join(this.#dir, folder), { recursive: true });
+    await this.#store.put(SNAPSHOT_KEY, { fingerprint: this.#fingerprint, routes, folder, inputs, result: serialize(result) } satisfies SnapshotRecord);
+    if (previous && previous.folder !== folder) await rm(join(this.#dir, previous.folder), { recursive: true, force: true });
+  }
+}
+
+function hash(text: string | Buffer): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+function fileHash(file: string): string | null {
+  try {
+    return hash(readFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
+/** The nearest lockfile up from the app: a dependency change invalidates the cache. */
+function lockfileHash(root: string): string {
+  for (let dir = root; ; dir = dirname(dir)) {
+    for (const name of ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb']) {
+      const digest = fileHash(join(dir, name));
+      if (digest) return digest;
+    }
+    if (dirname(dir) === dir) return 'none';
+  }
+}
+
+function configHash(root: string): string {
+  return ['nexxo.config.ts', 'nexxo.config.mts', 'nexxo.config.js', 'nexxo.config.mjs', 'tsconfig.json'].map((name) => fileHash(join(root, name)) ?? '-').join(',');
+}
+
+type SerializedResult = Omit<BuildEnvironmentsResult, 'reachableClientReferences' | 'serverModules' | 'client' | 'rebuilt'> & {
+  reachableClientReferences: Array<[string, string[]]>;
+  serverModules: string[];
+  client: Omit<BuildEnvironmentsResult['client'], 'moduleChunks' | 'entryModules'> & { moduleChunks: Array<[string, string]>; entryModules: string[] };
+};
+
+function serialize(result: BuildEnvironmentsResult): SerializedResult {
+  return {
+    clientReferences: result.clientReferences,
+    dirs: result.dirs,
+    reachableClientReferences: [...result.reachableClientReferences],
+    serverModules: [...result.serverModules],
+    client: { ...result.client, moduleChunks: [...result.client.moduleChunks], entryModules: [...result.client.entryModules] },
+  };
+}
+
+function deserialize(result: SerializedResult): BuildEnvironmentsResult {
+  return {
+    clientReferences: result.clientReferences,
+    dirs: result.dirs,
+    reachableClientReferences: new Map(result.reachableClientReferences),
+    serverModules: new Set(result.serverModules),
+    client: { ...result.client, moduleChunks: new Map(result.client.moduleChunks), entryModules: new Set(result.client.entryModules) },
+    rebuilt: new Set(['rsc', 'client', 'ssr']),
+  };
+}
