@@ -35,6 +35,8 @@ export interface BuildEnvironmentsOptions {
   clientBase: string;
   /** Development: emit React Refresh registrations in the client build (Fast Refresh). */
   refresh?: boolean;
+  /** Import specifiers resolved as other specifiers (e.g. `next/link` → `nexxo/link`). */
+  alias?: Record<string, string>;
   /**
    * Development: modules matching this go into one server chunk per environment whose name (and
    * content hash) stays the same across rebuilds, so a dev server that imports the new build
@@ -91,7 +93,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   const shared = (extraPlugins: Plugin[], conditionNames: string[], platform: 'node' | 'browser', refresh = false): InputOptions => ({
     cwd: options.root,
     platform,
-    resolve: { conditionNames },
+    resolve: { conditionNames, ...(options.alias ? { alias: options.alias } : {}) },
     // React projects put JSX in .js files too (Next.js allows it); JSX parsing is a superset of JS.
     moduleTypes: { '.js': 'jsx' },
     transform: {

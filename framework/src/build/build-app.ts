@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appModuleSource } from './app-module.js';
+import { nextCompatAliases } from './next-compat.js';
 import { prerender } from './prerender.js';
 import { routeFileChecks } from './route-file-checks.js';
 import { createSizeMeter, formatRouteTable } from './route-table.js';
@@ -63,6 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     onClientModule: checks.onClientModule,
     graphRoots: allRouteFiles,
     clientBase: CLIENT_BASE,
+    alias: nextCompatAliases,
   });
 
   const publicDir = join(root, 'public');

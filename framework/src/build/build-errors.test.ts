@@ -22,6 +22,17 @@ function expectNoInternalStack(output: string): void {
   expect(output).not.toMatch(/\n\s+at .*(framework|compiler|rolldown)\/(dist|src)/);
 }
 
+describe('Next.js compatibility', () => {
+  it('resolves next/link, next/navigation and next/headers to Nexxo', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': "import Link from 'next/link';\nimport { notFound } from 'next/navigation';\nimport { headers } from 'next/headers';\nexport const dynamic = 'force-dynamic';\nexport default async function Page() { if (!(await headers())) notFound(); return <Link href='/x'>x</Link>; }",
+    });
+    expect(output).toContain('ƒ /');
+    expect(status).toBe(0);
+  });
+});
+
 describe('build errors a user can cause', () => {
   it('reports a missing root layout with the page and the layout to create', () => {
     const { status, output } = build({ 'app/page.tsx': 'export default function Page() { return <p>hi</p>; }' });

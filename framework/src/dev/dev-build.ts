@@ -5,6 +5,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appModuleSource } from '../build/app-module.js';
+import { nextCompatAliases } from '../build/next-compat.js';
 import { routeFileChecks } from '../build/route-file-checks.js';
 import type { ScannedApp, ScannedRoute } from '../build/scan-app.js';
 
@@ -57,6 +58,7 @@ export async function buildForDev(options: {
     onClientModule: checks.onClientModule,
     graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))],
     clientBase: CLIENT_BASE,
+    alias: nextCompatAliases,
     stableServerModules: /[\\/]node_modules[\\/]/,
     ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
   });
