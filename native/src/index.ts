@@ -3,27 +3,21 @@
  * that names the package and the fix, instead of a stack trace from deep inside a loader.
  */
 export type Rolldown = typeof import('rolldown');
-
-let rolldown: Promise<Rolldown> | undefined;
-
-export function loadRolldown(): Promise<Rolldown> {
-  rolldown ??= import('rolldown').catch((cause: unknown) => {
-    throw new NativeEngineError('rolldown', cause);
-  });
-  return rolldown;
-}
-
 export type ClassicLevelModule = typeof import('classic-level');
 
-let classicLevel: Promise<ClassicLevelModule> | undefined;
-
-/** The LevelDB binding behind Nexxo's persistent cache. */
-export function loadClassicLevel(): Promise<ClassicLevelModule> {
-  classicLevel ??= import('classic-level').catch((cause: unknown) => {
-    throw new NativeEngineError('classic-level', cause);
-  });
-  return classicLevel;
+/** Imports an engine once, on first use, turning a load failure into a NativeEngineError. */
+function lazyEngine<T>(name: string, load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= load().catch((cause: unknown) => {
+      throw new NativeEngineError(name, cause);
+    }));
 }
+
+/** The bundler. */
+export const loadRolldown = lazyEngine('rolldown', () => import('rolldown'));
+/** The LevelDB binding behind Nexxo's persistent cache. */
+export const loadClassicLevel = lazyEngine('classic-level', () => import('classic-level'));
 
 export class NativeEngineError extends Error {
   readonly code = 'NEXXO_NATIVE_ENGINE_MISSING';

@@ -4,11 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { appModuleSource } from './app-module.js';
-import { nextCompatAliases } from './next-compat.js';
+import { pathToFileURL } from 'node:url';
+import { appEnvironments, routeFiles } from './app-environments.js';
 import { prerender } from './prerender.js';
-import { routeFileChecks } from './route-file-checks.js';
 import { createSizeMeter, formatRouteTable } from './route-table.js';
 import { scanApp, type ScannedRoute } from './scan-app.js';
 
@@ -24,8 +22,6 @@ export interface BuildAppResult {
   durationMs: number;
 }
 
-const distDir = fileURLToPath(new URL('..', import.meta.url));
-const CLIENT_BASE = '/_nexxo/';
 
 /**
  * `nexxo build`: bundles the three environments, prerenders static routes in-process, and writes
@@ -41,31 +37,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   await mkdir(outDir, { recursive: true });
 
   const buildId = randomBytes(8).toString('base64url');
-  const checks = routeFileChecks(root, app);
-  // The files a route renders: every special file along its segments (global-error is in the root's).
-  const routeFiles = (route: ScannedRoute) =>
-    route.segments.flatMap((index, position) =>
-      Object.entries(app.segments[index]!.files)
-        .filter(([kind]) => position === route.segments.length - 1 || (kind !== 'page' && kind !== 'route'))
-        .map(([, file]) => file),
-    );
   const allRouteFiles = [...new Set(app.segments.flatMap((segment) => Object.values(segment.files)))];
-
-  const result = await buildEnvironments({
-    root,
-    outDir,
-    mode: 'production',
-    rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin] },
-    ssr: { entry: join(distDir, 'ssr/entry.js') },
-    client: { entry: join(distDir, 'client/browser-entry.js') },
-    virtualModules: { 'virtual:nexxo/app': appModuleSource(app, buildId, root) },
-    registerClientReferenceModule: join(distDir, 'rsc/client-reference.js'),
-    isAppFile: (id) => id.startsWith(root + sep) && !id.includes(`${sep}node_modules${sep}`),
-    onClientModule: checks.onClientModule,
-    graphRoots: allRouteFiles,
-    clientBase: CLIENT_BASE,
-    alias: nextCompatAliases,
-  });
+  const result = await buildEnvironments(appEnvironments({ root, outDir, app, buildId, mode: 'production', graphRoots: allRouteFiles }));
 
   const publicDir = join(root, 'public');
   const staticDir = join(outDir, 'static');
@@ -75,7 +48,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   const entrySet = new Set(entryUrls);
   const preloadFor = (route: ScannedRoute): string[] => {
     const urls = new Set<string>();
-    for (const file of routeFiles(route))
+    for (const file of routeFiles(app, route))
       for (const id of result.reachableClientReferences.get(file) ?? []) for (const url of result.client.referenceChunks[id] ?? []) if (!entrySet.has(url)) urls.add(url);
     return [...urls];
   };

@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildCommand } from './build-command.js';
-import { startCommand } from './start-command.js';
-import { devCommand } from './dev-command.js';
 import { reportError } from './report-error.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -40,12 +37,13 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'dev':
       if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
-      return devCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME, force: values.force ?? false });
+      // Each command loads only its own modules: `nexxo dev` must be listening as soon as possible.
+      return (await import('./dev-command.js')).devCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME, force: values.force ?? false });
     case 'build':
-      return buildCommand(dir);
+      return (await import('./build-command.js')).buildCommand(dir);
     case 'start':
       if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
-      return startCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME });
+      return (await import('./start-command.js')).startCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME });
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${help}`);
   }

@@ -3,14 +3,10 @@ import { createApp, pathnameFor, type BuildManifest, type ManifestRoute, type Pa
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { appModuleSource } from '../build/app-module.js';
-import { nextCompatAliases } from '../build/next-compat.js';
-import { routeFileChecks } from '../build/route-file-checks.js';
+import { pathToFileURL } from 'node:url';
+import { appEnvironments, routeFiles } from '../build/app-environments.js';
 import type { ScannedApp, ScannedRoute } from '../build/scan-app.js';
 
-const distDir = fileURLToPath(new URL('..', import.meta.url));
-const CLIENT_BASE = '/_nexxo/';
 /** One id for every dev build: a rebuild must not look like a new deployment to open pages. */
 const DEV_BUILD_ID = 'development';
 
@@ -42,36 +38,13 @@ export async function buildForDev(options: {
 }): Promise<DevBuild> {
   const { root, outDir, app } = options;
   const compiled = app.routes.filter((route) => options.routes.has(route.id));
-  const subset = routeSubset(app, compiled);
-  const checks = routeFileChecks(root, subset);
   const result = await buildEnvironments({
-    root,
-    outDir,
-    mode: 'development',
+    ...appEnvironments({ root, outDir, app: routeSubset(app, compiled), buildId: DEV_BUILD_ID, mode: 'development', graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))] }),
     refresh: true,
-    rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin] },
-    ssr: { entry: join(distDir, 'ssr/entry.js') },
-    client: { entry: join(distDir, 'client/dev/dev-entry.js') },
-    virtualModules: { 'virtual:nexxo/app': appModuleSource(subset, DEV_BUILD_ID, root) },
-    registerClientReferenceModule: join(distDir, 'rsc/client-reference.js'),
-    isAppFile: (id) => id.startsWith(root + sep) && !id.includes(`${sep}node_modules${sep}`),
-    onClientModule: checks.onClientModule,
-    graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))],
-    clientBase: CLIENT_BASE,
-    alias: nextCompatAliases,
     stableServerModules: /[\\/]node_modules[\\/]/,
     ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
   });
   return loadDevBuild({ ...options, result, previous: options.reuse?.previous });
-}
-
-/** The files a route renders: every special file along its segments. */
-function routeFiles(app: ScannedApp, route: ScannedRoute): string[] {
-  return route.segments.flatMap((index, position) =>
-    Object.entries(app.segments[index]!.files)
-      .filter(([kind]) => position === route.segments.length - 1 || (kind !== 'page' && kind !== 'route'))
-      .map(([, file]) => file),
-  );
 }
 
 /**
