@@ -13,8 +13,7 @@ export function fixtureDir(name: string): string {
  * workspace's node_modules). Files are given relative to the app root.
  */
 export function writeApp(files: Record<string, string>): string {
-  mkdirSync(join(repoRoot, '.cache', 'test-apps'), { recursive: true });
-  const root = mkdtempSync(join(repoRoot, '.cache', 'test-apps', 'app-'));
+  const root = testAppDir('app');
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
@@ -22,8 +21,14 @@ export function writeApp(files: Record<string, string>): string {
   return root;
 }
 
+/** A fresh folder for a test app, inside the repo so that dependencies resolve. */
+function testAppDir(prefix: string): string {
+  mkdirSync(join(repoRoot, '.cache', 'test-apps'), { recursive: true });
+  return mkdtempSync(join(repoRoot, '.cache', 'test-apps', `${prefix}-`));
+}
+
 export function copyFixture(name: string): string {
-  const root = mkdtempSync(join(repoRoot, '.cache', 'test-apps', `${name}-`));
+  const root = testAppDir(name);
   const from = fixtureDir(name);
   // Build output, caches and the fixture's own tests stay behind (matched inside the fixture only).
   cpSync(from, root, { recursive: true, filter: (source) => !/(^|[\\/])(\.nexxo|tests|node_modules)([\\/]|$)/.test(relative(from, source)) });
