@@ -34,6 +34,7 @@ export class DevCache {
   readonly #fingerprint: string;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #saving: Promise<void> = Promise.resolve();
+  #pendingSave: (() => Promise<void>) | undefined;
 
   constructor(root: string, nexxoVersion: string) {
     this.#root = root;
@@ -57,16 +58,23 @@ export class DevCache {
   /** Saves this build once edits settle (a copy of the output plus a record of its inputs). */
   scheduleSave(routes: Set<string>, result: BuildEnvironmentsResult, outDir: string): void {
     clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => {
-      this.#saving = this.#saving.then(() => this.#save([...routes], result, outDir)).catch(() => {});
-    }, SAVE_DELAY_MS);
+    this.#pendingSave = () => this.#save([...routes], result, outDir);
+    this.#saveTimer = setTimeout(() => this.#flush(), SAVE_DELAY_MS);
     this.#saveTimer.unref();
   }
 
+  /** Saves what is pending (a server stopped right after a build keeps it) and closes the store. */
   async close(): Promise<void> {
     clearTimeout(this.#saveTimer);
+    this.#flush();
     await this.#saving;
     await this.#store.close();
+  }
+
+  #flush(): void {
+    const save = this.#pendingSave;
+    this.#pendingSave = undefined;
+    if (save) this.#saving = this.#saving.then(save).catch(() => {});
   }
 
   async #save(routes: string[], result: BuildEnvironmentsResult, outDir: string): Promise<void> {
