@@ -37,6 +37,8 @@ export interface BuildEnvironmentsOptions {
   refresh?: boolean;
   /** Import specifiers resolved as other specifiers (e.g. `next/link` → `nexxo/link`). */
   alias?: Record<string, string>;
+  /** Development: modules of the client build served pre-bundled, by URL (see prebundleDeps). */
+  clientExternals?: Map<string, string>;
   /**
    * Development: modules matching this go into one server chunk per environment whose name (and
    * content hash) stays the same across rebuilds, so a dev server that imports the new build
@@ -142,7 +144,11 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     reused('client') ? null : write(
       {
         ...shared(
-          [...(options.refresh ? [reactRefreshPlugin({ root: options.root, isAppFile: options.isAppFile })] : []), ...(options.client.plugins ?? [])],
+          [
+            ...(options.clientExternals ? [externalUrlsPlugin(options.clientExternals)] : []),
+            ...(options.refresh ? [reactRefreshPlugin({ root: options.root, isAppFile: options.isAppFile })] : []),
+            ...(options.client.plugins ?? []),
+          ],
           ['browser', 'import', 'module', 'default'],
           'browser',
           options.refresh,
@@ -172,6 +178,21 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     serverModules,
     client: client ? clientChunkGraph(client.output.filter((item): item is OutputChunk => item.type === 'chunk'), references, options.clientBase) : previous!.client,
     dirs,
+  };
+}
+
+/** Imports of pre-bundled modules stay imports, of their URL. */
+function externalUrlsPlugin(urls: Map<string, string>): Plugin {
+  return {
+    name: 'nexxo:external-urls',
+    async resolveId(source, importer) {
+      const direct = urls.get(source);
+      if (direct) return { id: direct, external: true };
+      if (!source.startsWith('.') || !importer) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      const url = resolved ? urls.get(resolved.id) : undefined;
+      return url ? { id: url, external: true } : null;
+    },
   };
 }
 

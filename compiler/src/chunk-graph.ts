@@ -46,13 +46,14 @@ export function reachableClientReferences(
 /** Maps the client build's chunks to URLs: the entry, and what each client reference needs. */
 export function clientChunkGraph(chunks: OutputChunk[], references: Map<string, ClientReference>, base: string): ClientChunkGraph {
   const byFileName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const url = (fileName: string) => base + fileName;
+  // Imports of external modules (pre-bundled dependencies in dev) are already URLs.
+  const url = (fileName: string) => (byFileName.has(fileName) ? base + fileName : fileName);
   const withStaticImports = (chunk: OutputChunk): string[] => {
     const files = new Set<string>();
     const walk = (fileName: string) => {
       if (files.has(fileName)) return;
       files.add(fileName);
-      for (const imported of byFileName.get(fileName)?.imports ?? []) walk(imported);
+      for (const imported of byFileName.get(fileName)?.imports ?? []) if (byFileName.has(imported) || imported.startsWith('/')) walk(imported);
     };
     walk(chunk.fileName);
     return [...files].map(url);

@@ -9,3 +9,4 @@ export { tryParse } from './plugins/client-references.js';
 export type { Plugin } from 'rolldown';
 export { parseModule } from './parse-module.js';
 export { PersistentCache } from './cache/persistent-cache.js';
+export { prebundleDeps } from './dev/prebundle-deps.js';

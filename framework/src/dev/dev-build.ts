@@ -3,7 +3,7 @@ import { createApp, pathnameFor, type BuildManifest, type ManifestRoute, type Pa
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appEnvironments, routeFiles } from '../build/app-environments.js';
 import type { ScannedApp, ScannedRoute } from '../build/scan-app.js';
 
@@ -35,15 +35,20 @@ export async function buildForDev(options: {
   version: number;
   /** The previous build and the environments that need no rebuild (see DevServer). */
   reuse?: { previous: DevBuild; environments: ReadonlySet<Environment> };
+  /** Pre-bundled dependencies of the client build, by URL, and when their files are written. */
+  clientExternals?: { urls: Map<string, string>; done: Promise<void> };
 }): Promise<DevBuild> {
   const { root, outDir, app } = options;
   const compiled = app.routes.filter((route) => options.routes.has(route.id));
   const result = await buildEnvironments({
     ...appEnvironments({ root, outDir, app: routeSubset(app, compiled), buildId: DEV_BUILD_ID, mode: 'development', graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))] }),
     refresh: true,
+    ...(options.clientExternals ? { clientExternals: options.clientExternals.urls } : {}),
     stableServerModules: /[\\/]node_modules[\\/]/,
     ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
   });
+  // The manifest lists the static files: the dependency bundle must be on disk by then.
+  await options.clientExternals?.done;
   return loadDevBuild({ ...options, result, previous: options.reuse?.previous });
 }
 
@@ -161,3 +166,14 @@ export function refreshBlocker(code: string, file: string, parse: (code: string)
   const others = names.filter((name) => name !== 'default' && !/^[A-Z](?=.*[a-z])/.test(name));
   return others.length > 0 ? `it exports ${others.map((name) => `\`${name}\``).join(', ')}, which ${others.length === 1 ? 'is not a component' : 'are not components'}` : null;
 }
+
+/** What the client build takes pre-bundled in development: React, its DOM renderer, RSC and Refresh. */
+export const PREBUNDLED_CLIENT_DEPS = [
+  fileURLToPath(new URL('../client/dev/refresh-setup.js', import.meta.url)),
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom',
+  'react-dom/client',
+  'react-server-dom-webpack/client.browser',
+];

@@ -1,12 +1,12 @@
 import { serveFetch, type RunningServer } from '@nexxo/adapter-node';
-import { listExports, parseModule, type Environment } from '@nexxo/compiler';
+import { listExports, parseModule, prebundleDeps, type Environment } from '@nexxo/compiler';
 import { createRouteMatcher, decodePathParts } from '@nexxo/runtime';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { scanApp, type ScannedApp } from '../build/scan-app.js';
 import type { DevError } from '../client/dev/error-overlay.js';
 import { locate, locateInStack } from './code-frame.js';
-import { buildForDev, loadDevBuild, refreshBlocker, type DevBuild } from './dev-build.js';
+import { PREBUNDLED_CLIENT_DEPS, buildForDev, loadDevBuild, refreshBlocker, type DevBuild } from './dev-build.js';
 import { DevCache, devCacheDir } from './dev-cache.js';
 import { watchFiles } from './file-watcher.js';
 import { HmrChannel } from './hmr-channel.js';
@@ -19,6 +19,8 @@ export interface DevServerOptions {
   force?: boolean;
 }
 
+/** How long after a client update the ssr build catches up. */
+const SSR_CATCH_UP_DELAY_MS = 150;
 const ROUTE_FILE = /(?:^|[\\/])(?:layout|page|template|loading|error|not-found|global-error|route)\.[jt]sx?$/;
 
 /**
@@ -43,6 +45,7 @@ export class DevServer {
   #reuse: Set<Environment> | null = null;
   /** The ssr build lags behind a client-only edit until the follow-up build. */
   #ssrStale = false;
+  #deps: { urls: Map<string, string>; done: Promise<void> } | null = null;
 
   readonly #cache: DevCache;
   /** The first build may come from the persistent cache instead of the compiler. */
@@ -132,7 +135,10 @@ export class DevServer {
     this.#reuse = null;
     try {
       const restored = await this.#restoreFromCache(app);
-      this.#build = restored ?? (await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}) }));
+      // The dependencies bundle while the app builds (buildForDev waits for both).
+      this.#build =
+        restored ??
+        (await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps() }));
       if (!restored) this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir);
       if (restored && process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] restored ${restored.routes.size} route(s) from the persistent cache`);
       // Clears a build error, or a render error the edit may have fixed (a render that still fails reports again).
@@ -146,6 +152,12 @@ export class DevServer {
       this.#buildError = devError;
       this.#channel.send({ type: 'error', source: 'build', error: devError });
     }
+  }
+
+  /** React and friends, bundled once per server for the browser (see prebundleDeps). */
+  #prebundledDeps(): { urls: Map<string, string>; done: Promise<void> } {
+    this.#deps ??= prebundleDeps({ root: this.#root, outDir: join(this.#outDir, 'static', '_nexxo', 'deps'), base: '/_nexxo/deps/', entries: PREBUNDLED_CLIENT_DEPS });
+    return this.#deps;
   }
 
   /** On the first build only: the last session's build, if it covers the route and nothing changed. */
@@ -187,11 +199,13 @@ export class DevServer {
     }
     this.#notify(paths, previous, this.#build);
     if (this.#ssrStale) {
-      // The client update is on its way; now bring server rendering up to date for the next page load.
+      // The client update is on its way; bring server rendering up to date for the next page load,
+      // a moment later, so the browser's import of the update does not compete with it.
+      // Marked stale at once: a page load (say, the reload an update asked for) builds it first.
       this.#ssrStale = false;
       this.#reuse = new Set(['rsc', 'client']);
       this.#stale = true;
-      void this.#ensureBuild();
+      setTimeout(() => void this.#ensureBuild(), SSR_CATCH_UP_DELAY_MS).unref();
     }
   }
 

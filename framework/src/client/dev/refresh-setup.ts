@@ -12,6 +12,11 @@ globals.__nexxo_refresh = {
   signature: RefreshRuntime.createSignatureFunctionForTransform,
   perform: RefreshRuntime.performReactRefresh,
 };
+// Pre-bundled react-server-dom-webpack loads before the app's webpack runtime (webpack-runtime.ts)
+// and reads this global while it loads; the runtime replaces it before anything is rendered.
+globals.__webpack_require__ ??= Object.assign(() => {
+  throw new Error('Client components loaded before the Nexxo runtime.');
+}, { u: (chunk: string) => chunk });
 // For JSX in dependencies, which has no module-level registration functions.
 globals.$RefreshReg$ = () => {};
 globals.$RefreshSig$ = () => (type: unknown) => type;
