@@ -56,6 +56,7 @@ export class BrowserNavigation {
     this.#entries.set(state.entryId, state);
     const entry: HistoryEntryState = { nexxo: { entryId: state.entryId } };
     const href = state.url + state.hash;
+    if (process.env.NODE_ENV !== 'production' && state.history !== 'none') dispatchEvent(new Event('nexxo:navigate'));
     if (state.history === 'push') history.pushState(entry, '', href);
     else if (state.history === 'replace') history.replaceState(entry, '', href);
     // The first commit (hydration) only tags the entry: the address bar already shows the real URL.

@@ -17,6 +17,8 @@ interface SnapshotRecord {
   folder: string;
   /** Content hash of every app source file the build compiled. */
   inputs: Record<string, string>;
+  /** The app/ tree when it was built: a route file added or removed since makes it stale. */
+  tree: string;
   result: SerializedResult;
 }
 
@@ -45,9 +47,9 @@ export class DevCache {
   }
 
   /** The saved build, copied into `outDir`, if it covers `routeId` and its inputs are unchanged. */
-  async restore(routeId: string, outDir: string): Promise<{ routes: Set<string>; result: BuildEnvironmentsResult } | null> {
+  async restore(routeId: string, outDir: string, tree: string): Promise<{ routes: Set<string>; result: BuildEnvironmentsResult } | null> {
     const record = await this.#store.get<SnapshotRecord>(SNAPSHOT_KEY);
-    if (!record || record.fingerprint !== this.#fingerprint || !record.routes.includes(routeId)) return null;
+    if (!record || record.fingerprint !== this.#fingerprint || record.tree !== tree || !record.routes.includes(routeId)) return null;
     for (const [file, digest] of Object.entries(record.inputs)) if (fileHash(file) !== digest) return null;
     const folder = join(this.#dir, record.folder);
     if (!existsSync(folder)) return null;
@@ -55,10 +57,14 @@ export class DevCache {
     return { routes: new Set(record.routes), result: deserialize(record.result) };
   }
 
-  /** Saves this build once edits settle (a copy of the output plus a record of its inputs). */
-  scheduleSave(routes: Set<string>, result: BuildEnvironmentsResult, outDir: string): void {
+  /**
+   * Saves this build once edits settle (a copy of the output plus a record of its inputs). The
+   * inputs are hashed now, as built: a later edit must not be recorded as part of this build.
+   */
+  scheduleSave(routes: Set<string>, result: BuildEnvironmentsResult, outDir: string, tree: string): void {
     clearTimeout(this.#saveTimer);
-    this.#pendingSave = () => this.#save([...routes], result, outDir);
+    const inputs = this.#hashInputs(result);
+    this.#pendingSave = () => this.#save([...routes], result, outDir, inputs, tree);
     this.#saveTimer = setTimeout(() => this.#flush(), SAVE_DELAY_MS);
     this.#saveTimer.unref();
   }
@@ -77,17 +83,27 @@ export class DevCache {
     if (save) this.#saving = this.#saving.then(save).catch(() => {});
   }
 
-  async #save(routes: string[], result: BuildEnvironmentsResult, outDir: string): Promise<void> {
+  /** A build failed after the last save was scheduled: the output on disk is not worth keeping. */
+  cancelPendingSave(): void {
+    clearTimeout(this.#saveTimer);
+    this.#pendingSave = undefined;
+  }
+
+  #hashInputs(result: BuildEnvironmentsResult): Record<string, string> {
     const inputs: Record<string, string> = {};
     for (const file of [...result.serverModules, ...result.client.moduleChunks.keys()]) {
       if (!file.startsWith(this.#root + sep) || file.includes(`${sep}node_modules${sep}`) || file.startsWith('\0')) continue;
       const digest = fileHash(file);
       if (digest) inputs[file] = digest;
     }
+    return inputs;
+  }
+
+  async #save(routes: string[], result: BuildEnvironmentsResult, outDir: string, inputs: Record<string, string>, tree: string): Promise<void> {
     const previous = await this.#store.get<SnapshotRecord>(SNAPSHOT_KEY);
     const folder = `snapshot-${Date.now().toString(36)}`;
     await cp(outDir, join(this.#dir, folder), { recursive: true });
-    await this.#store.put(SNAPSHOT_KEY, { fingerprint: this.#fingerprint, routes, folder, inputs, result: serialize(result) } satisfies SnapshotRecord);
+    await this.#store.put(SNAPSHOT_KEY, { fingerprint: this.#fingerprint, routes, folder, inputs, tree, result: serialize(result) } satisfies SnapshotRecord);
     if (previous && previous.folder !== folder) await rm(join(this.#dir, previous.folder), { recursive: true, force: true });
   }
 }

@@ -139,7 +139,7 @@ export class DevServer {
       this.#build =
         restored ??
         (await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps() }));
-      if (!restored) this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir);
+      if (!restored) this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir, treeSignature(app));
       if (restored && process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] restored ${restored.routes.size} route(s) from the persistent cache`);
       // Clears a build error, or a render error the edit may have fixed (a render that still fails reports again).
       this.#channel.send({ type: 'clear-error' });
@@ -147,6 +147,7 @@ export class DevServer {
       if (process.env.NEXXO_DEBUG?.includes('dev'))
         console.log(`[nexxo] built ${this.#requested.size} route(s) in ${Math.round(performance.now() - started)} ms${reuse ? ` (reused: ${[...reuse.environments].join(', ') || 'none'})` : ''}`);
     } catch (error) {
+      this.#cache.cancelPendingSave();
       const devError = toDevError(error, this.#root);
       if (devError.message !== this.#buildError?.message) console.error(`\n✖ ${devError.file ? `${devError.file}:${devError.line ?? ''}:${devError.column ?? ''}\n` : ''}${devError.message}\n`);
       this.#buildError = devError;
@@ -166,7 +167,7 @@ export class DevServer {
     this.#triedCache = true;
     const [first] = this.#requested;
     if (!first) return null;
-    const restored = await this.#cache.restore(first, this.#outDir);
+    const restored = await this.#cache.restore(first, this.#outDir, treeSignature(app));
     if (!restored || [...restored.routes].some((id) => !app.routes.some((route) => route.id === id))) return null;
     for (const id of restored.routes) this.#requested.add(id);
     return loadDevBuild({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, result: restored.result });
@@ -183,7 +184,10 @@ export class DevServer {
     const relevant = appDirChanged || this.#scanError !== null || this.#buildError !== null || !previous || paths.some(inGraph) || paths.some((path) => path.startsWith(join(this.#root, 'public') + sep));
     if (!relevant) return;
     if (this.#requested.size === 0 && !previous) return;
-    this.#reuse = appDirChanged || !previous || this.#buildError || this.#scanError ? null : reusableEnvironments(paths, previous);
+    const reusable = appDirChanged || !previous || this.#buildError || this.#scanError ? null : reusableEnvironments(paths, previous);
+    // A plan not yet built (say, the ssr catch-up after a client edit) still needs its rebuilds.
+    const pending = this.#stale ? this.#reuse : undefined;
+    this.#reuse = reusable && pending !== null ? new Set([...reusable].filter((environment) => pending === undefined || pending.has(environment))) : null;
     // A client-only edit: swap it in the browser first, rebuild ssr right after (see below).
     if (this.#reuse?.has('rsc') && !this.#reuse.has('client')) {
       this.#reuse.add('ssr');
@@ -212,7 +216,8 @@ export class DevServer {
   /** Tells open pages what changed: client modules are swapped, anything else re-renders. */
   #notify(paths: string[], previous: DevBuild, current: DevBuild): void {
     const clientFiles = new Set(current.result.clientReferences.map((reference) => reference.file));
-    const clientModules = paths.filter((path) => current.result.client.moduleChunks.has(path) && (clientFiles.has(path) || !current.result.serverModules.has(path)));
+    // Every edited module the browser runs gets a client update, also one that server code imports.
+    const clientModules = paths.filter((path) => current.result.client.moduleChunks.has(path));
     const serverChanged = paths.some((path) => current.result.serverModules.has(path) && !clientFiles.has(path)) || previous.routes.size !== current.routes.size || paths.some((path) => ROUTE_FILE.test(path));
     if (clientModules.length > 0) {
       const { moduleChunks, entryModules } = current.result.client;

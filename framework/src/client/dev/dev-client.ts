@@ -47,6 +47,7 @@ function handle(message: DevMessage): void {
       return;
     case 'error':
       showErrorOverlay(message.error);
+      renderErrorShown = message.source === 'render';
       return;
     case 'clear-error':
       hideErrorOverlay();
@@ -58,6 +59,13 @@ function handle(message: DevMessage): void {
       location.reload();
   }
 }
+
+// A render error belongs to the page that threw: navigating away clears its overlay.
+let renderErrorShown = false;
+addEventListener('nexxo:navigate', () => {
+  if (renderErrorShown) hideErrorOverlay();
+  renderErrorShown = false;
+});
 
 const events = new EventSource('/_nexxo/dev/events');
 events.onmessage = (event: MessageEvent<string>) => handle(JSON.parse(event.data) as DevMessage);

@@ -29,8 +29,17 @@ export function showErrorOverlay(error: DevError): void {
       <h2></h2>
       <div class="file"></div>
       <pre></pre>
-      <div class="hint">Fix the file and save: the page recovers by itself.</div>
+      <div class="hint">Fix the file and save: the page recovers by itself. <button type="button">Dismiss (Esc)</button></div>
     </div>`;
+  const dismiss = () => {
+    host.remove();
+    removeEventListener('keydown', onKey);
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') dismiss();
+  };
+  root.querySelector('button')!.addEventListener('click', dismiss);
+  addEventListener('keydown', onKey);
   root.querySelector('h2')!.textContent = error.message.split('\n')[0] ?? 'Error';
   root.querySelector('.file')!.textContent = location;
   root.querySelector('pre')!.textContent = error.frame ?? error.message;
