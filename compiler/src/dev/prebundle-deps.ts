@@ -64,15 +64,16 @@ function wrapperSource(root: string, entry: string): string {
 
 function namesOf(root: string, entry: string): string[] {
   const globals = globalThis as Record<string, unknown>;
-  // react-server-dom-webpack's client reads webpack's globals while it loads.
-  const stubbed = globals.__webpack_require__ === undefined;
-  if (stubbed) globals.__webpack_require__ = Object.assign(() => undefined, { u: () => '' });
+  // react-server-dom-webpack's client reads webpack's globals while it loads; for the moment it
+  // takes to list its exports in Node, it gets a no-op in their place.
+  const borrowed = globals.__webpack_require__ === undefined;
+  if (borrowed) globals.__webpack_require__ = Object.assign(() => undefined, { u: () => '' });
   try {
     const exported = createRequire(join(root, 'package.json'))(entry) as Record<string, unknown>;
     return Object.keys(exported).filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name));
   } catch {
     return [];
   } finally {
-    if (stubbed) delete globals.__webpack_require__;
+    if (borrowed) delete globals.__webpack_require__;
   }
 }
