@@ -3,3 +3,4 @@ export { canonicalPathname, createRouteMatcher, pathnameFor, type RouteMatch } f
 export { decodePathParts } from './url-path.js';
 export type { BuildManifest, ManifestRoute, PatternPart, PrerenderedPage, Params } from './manifest.js';
 export type { RscEntry, SsrEntry, RenderHtmlResult } from './entries.js';
+export { DEFAULT_ROUTING_CONFIG, type RoutingConfig, type RouteCondition, type RedirectRule, type RewriteRule, type RewriteRules, type HeaderRule } from './routing-config.js';
