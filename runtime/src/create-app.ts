@@ -3,6 +3,8 @@ import { contentTypeFor } from './content-type.js';
 import type { RscEntry, SsrEntry } from './entries.js';
 import type { BuildManifest, ManifestRoute, Params } from './manifest.js';
 import { canonicalPathname, createRouteMatcher } from './route-matcher.js';
+import { DEFAULT_ROUTING_CONFIG } from './routing-config.js';
+import { compileRoutingRules, matchHeaders, matchRedirect, matchRewrite, stripBasePath, type RewritePhase, type RoutingRequest } from './routing-rules.js';
 import { decodePathParts } from './url-path.js';
 import { PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, decodeTree } from './protocol.js';
 
@@ -21,16 +23,20 @@ export interface CreateAppOptions {
   readFile: ReadBuildFile;
 }
 
-/** Client chunks have content hashes in their names. */
+/** Client chunks, stylesheets and imported assets have content hashes in their names. */
 const IMMUTABLE_PREFIX = '/_nexxo/';
 const DYNAMIC_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
 
 /**
- * The request handler for a build: static files, prerendered pages, RSC payloads, dynamic renders
- * and route handlers. Web-standard APIs only, so every adapter runs it unchanged.
+ * The request handler for a build: config redirects, rewrites and headers, static files,
+ * prerendered pages, RSC payloads, dynamic renders and route handlers. Web-standard APIs only, so
+ * every adapter runs it unchanged.
  */
 export function createApp({ build, readFile }: CreateAppOptions): Hono {
   const { manifest, rsc, ssr } = build;
+  const routing = manifest.routing ?? DEFAULT_ROUTING_CONFIG;
+  const rules = compileRoutingRules(routing);
+  const { basePath } = routing;
   const matchRoute = createRouteMatcher(manifest.routes);
   const staticFiles = new Set(manifest.staticFiles);
   const app = new Hono();
@@ -39,28 +45,80 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
     const url = new URL(c.req.url);
     const parts = decodePathParts(url.pathname);
     if (!parts) return c.text('Bad Request: the URL has malformed percent-encoding.', 400);
+    const request: RoutingRequest = { pathname: '/' + parts.join('/') + (parts.length > 0 && url.pathname.endsWith('/') ? '/' : ''), search: url.search, headers: c.req.raw.headers, host: c.req.header('host') ?? url.host };
+    const response = await route(c, request);
+    return withConfigHeaders(response, matchHeaders(rules, request));
+  });
+
+  app.onError((error, c) => {
+    console.error('[nexxo] Request failed:', c.req.method, c.req.url, error);
+    return c.text('Internal Server Error', 500);
+  });
+
+  /** Next.js's order: redirects, beforeFiles rewrites, files and static routes, afterFiles rewrites, dynamic routes, fallback rewrites. */
+  async function route(c: Context, request: RoutingRequest): Promise<Response> {
+    const redirect = matchRedirect(rules, request);
+    if (redirect) return new Response(null, { status: redirect.status, headers: { Location: redirect.location } });
+
+    let current = request;
+    /** Applies a phase's rewrites to `current`: true if it changed, or the proxied response. */
+    const rewrite = (phase: RewritePhase): Promise<Response> | boolean => {
+      const rewritten = matchRewrite(rules, phase, current, phase === 'beforeFiles' ? undefined : (path) => resolves(decodePath(path)));
+      if (!rewritten) return false;
+      if ('url' in rewritten) return proxy(c.req.raw, rewritten.url);
+      current = { ...current, pathname: decodePath(rewritten.pathname), search: rewritten.search };
+      return true;
+    };
+    const before = rewrite('beforeFiles');
+    if (before instanceof Promise) return before;
+
+    const pending: RewritePhase[] = ['afterFiles', 'fallback'];
+    for (;;) {
+      const inner = stripBasePath(current.pathname, basePath);
+      if (inner === null) return c.text('Not Found', 404);
+      const parts = inner.split('/').filter(Boolean);
+      if (current === request && inner.length > 1 && inner.endsWith('/') !== routing.trailingSlash && !(routing.trailingSlash && /\.[^/]+$/.test(inner))) {
+        // Built from the decoded parts: a raw `//evil.com/` must not become a `//evil.com` redirect.
+        return c.redirect(basePath + canonicalPathname(parts) + (routing.trailingSlash ? '/' : '') + current.search, 308);
+      }
+      const pathname = '/' + parts.join('/');
+      const method = c.req.method;
+      if ((method === 'GET' || method === 'HEAD') && staticFiles.has(pathname)) {
+        return serveFile(c, 'static' + pathname, contentTypeFor(pathname), pathname.startsWith(IMMUTABLE_PREFIX) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+      }
+      const match = matchRoute(parts);
+      const isStaticMatch = match !== null && match.route.pattern.every((part) => part.kind === 'static');
+      // afterFiles rewrites apply before dynamic routes; fallback ones only when nothing matched.
+      const phase = isStaticMatch || (match && pending[0] !== 'afterFiles') ? undefined : pending.shift();
+      if (phase) {
+        const outcome = rewrite(phase);
+        if (outcome instanceof Promise) return outcome;
+        // Rewritten: route the new path. Not: a path nothing matched still has its fallback phase.
+        if (outcome || !match) continue;
+      }
+      return serveRoute(c, match, parts, current === request ? c.req.raw : withSearch(c.req.raw, current.search));
+    }
+  }
+
+  /** Whether a rewritten path is served by a static file or a route. */
+  function resolves(pathname: string): boolean {
+    const inner = stripBasePath(pathname, basePath);
+    if (inner === null) return false;
+    const parts = inner.split('/').filter(Boolean);
+    return staticFiles.has('/' + parts.join('/')) || matchRoute(parts) !== null;
+  }
+
+  async function serveRoute(c: Context, match: ReturnType<typeof matchRoute>, parts: string[], request: Request): Promise<Response> {
     const method = c.req.method;
-    const pathname = '/' + parts.join('/');
-
-    if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
-      // Built from the decoded parts: a raw `//evil.com/` must not become a `//evil.com` redirect.
-      return c.redirect(canonicalPathname(parts) + url.search, 308);
-    }
-    if ((method === 'GET' || method === 'HEAD') && staticFiles.has(pathname)) {
-      return serveFile(c, 'static' + pathname, contentTypeFor(pathname), pathname.startsWith(IMMUTABLE_PREFIX) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
-    }
-
-    const match = matchRoute(parts);
-    if (match?.route.type === 'route') return rsc.handleRoute(c.req.raw, match.route.id, match.params);
-
-    const isRsc = url.searchParams.has(RSC_PARAM);
+    if (match?.route.type === 'route') return rsc.handleRoute(request, match.route.id, match.params);
+    const isRsc = new URL(request.url).searchParams.has(RSC_PARAM);
     if (match && method !== 'GET' && method !== 'HEAD') {
       return c.text(`Method ${method} is not allowed for a page.`, 405, { Allow: 'GET, HEAD' });
     }
     if (match) {
       const canonical = canonicalPathname(parts);
       const prerendered = manifest.prerendered[canonical];
-      if (isRsc && c.req.header(PREFETCH_HEADER) && !prerendered) {
+      if (isRsc && request.headers.get(PREFETCH_HEADER) && !prerendered) {
         // Dynamic pages are not prefetched: their data must be fresh when the user clicks.
         return new Response(null, { status: 204, headers: { 'Cache-Control': DYNAMIC_CACHE_CONTROL } });
       }
@@ -69,15 +127,10 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
           ? serveFile(c, 'prerendered/' + prerendered.rsc, RSC_CONTENT_TYPE, 'public, max-age=0, must-revalidate', prerendered.status)
           : serveFile(c, 'prerendered/' + prerendered.html, 'text/html; charset=utf-8', 'public, max-age=0, must-revalidate', prerendered.status);
       }
-      if (match.route.staticPaths && !match.route.staticPaths.includes(canonical)) return renderPage(c, null, {}, isRsc);
+      if (match.route.staticPaths && !match.route.staticPaths.includes(canonical)) return renderPage(request, null, {}, isRsc);
     }
-    return renderPage(c, match?.route ?? null, match?.params ?? {}, isRsc);
-  });
-
-  app.onError((error, c) => {
-    console.error('[nexxo] Request failed:', c.req.method, c.req.url, error);
-    return c.text('Internal Server Error', 500);
-  });
+    return renderPage(request, match?.route ?? null, match?.params ?? {}, isRsc);
+  }
 
   async function serveFile(c: Context, path: string, contentType: string, cacheControl: string, status = 200): Promise<Response> {
     const body = await readFile(path);
@@ -85,10 +138,9 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
     return new Response(c.req.method === 'HEAD' ? null : (body as BodyInit), { status, headers: { 'Content-Type': contentType, 'Cache-Control': cacheControl } });
   }
 
-  async function renderPage(c: Context, route: ManifestRoute | null, params: Params, isRsc: boolean, notFound = false): Promise<Response> {
-    const request = c.req.raw;
+  async function renderPage(request: Request, route: ManifestRoute | null, params: Params, isRsc: boolean, notFound = false): Promise<Response> {
     const clientKeys = isRsc ? decodeTree(request.headers.get(TREE_HEADER)) : null;
-    const rendered = await rsc.renderPage({ request, routeId: route?.id ?? null, params, clientKeys, phase: 'request', notFound });
+    const rendered = await rsc.renderPage({ request, routeId: route?.id ?? null, params, clientKeys, phase: 'request', notFound, styles: manifest.styles });
     const notFoundStatus = !route || notFound;
     if (isRsc) {
       // The payload itself says "not found"; a 404 status would only add a console error to every
@@ -108,7 +160,7 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
         return new Response(null, { status: html.target.status, headers: { Location: html.target.url } });
       case 'not-found':
         if (notFound) throw new Error('The not-found page itself called notFound().');
-        return renderPage(c, route, params, false, true);
+        return renderPage(request, route, params, false, true);
       default: {
         const status = html.kind === 'error' ? 500 : notFoundStatus || rendered.signals.notFound ? 404 : 200;
         return new Response(html.stream, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': DYNAMIC_CACHE_CONTROL } });
@@ -117,4 +169,44 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
   }
 
   return app;
+}
+
+/** The request as the page sees it after a rewrite: the URL the browser shows, the rewritten query. */
+function withSearch(request: Request, search: string): Request {
+  const url = new URL(request.url);
+  url.search = search;
+  return new Request(url, request);
+}
+
+/** An external rewrite: the destination answers, as if it were this server. */
+async function proxy(request: Request, target: string): Promise<Response> {
+  const headers = new Headers(request.headers);
+  headers.delete('host');
+  const upstream = await fetch(target, {
+    method: request.method,
+    headers,
+    ...(request.method === 'GET' || request.method === 'HEAD' ? {} : { body: request.body, duplex: 'half' }),
+    redirect: 'manual',
+  } as RequestInit);
+  // fetch() already decoded the body.
+  const responseHeaders = new Headers(upstream.headers);
+  responseHeaders.delete('content-encoding');
+  responseHeaders.delete('content-length');
+  return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders });
+}
+
+/** Config `headers`: a later rule's value replaces an earlier one's; `Set-Cookie` values add up. */
+function withConfigHeaders(response: Response, headers: { key: string; value: string }[]): Response {
+  if (headers.length === 0) return response;
+  const result = new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
+  for (const { key, value } of headers) {
+    if (key.toLowerCase() === 'set-cookie') result.headers.append(key, value);
+    else result.headers.set(key, value);
+  }
+  return result;
+}
+
+function decodePath(pathname: string): string {
+  const parts = decodePathParts(pathname);
+  return parts ? '/' + parts.join('/') : pathname;
 }

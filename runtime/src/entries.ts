@@ -9,6 +9,8 @@ export interface RscEntry {
     clientKeys: string[] | null;
     phase: 'request' | 'prerender';
     notFound?: boolean;
+    /** Stylesheet URLs per route file (see BuildManifest.styles). */
+    styles?: Record<string, string[]>;
   }): Promise<{ stream: ReadableStream<Uint8Array>; signals: { notFound: boolean; redirect: { url: string; status: number } | null; error: { digest: string } | null; dynamicUsage: string | null } }>;
   handleRoute(request: Request, routeId: string, params: Params): Promise<Response>;
 }

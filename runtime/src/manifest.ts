@@ -1,3 +1,5 @@
+import type { RoutingConfig } from './routing-config.js';
+
 /**
  * `manifest.json`: everything the runtime and the adapters need to know about a build. Written by
  * `nexxo build`, read once when a server starts.
@@ -14,6 +16,10 @@ export interface BuildManifest {
   routes: ManifestRoute[];
   /** URL paths of the files in `static/` (client chunks, `public/`). Only these are ever served. */
   staticFiles: string[];
+  /** Stylesheet URLs per route file (its path relative to the app root), in the order they apply. */
+  styles: Record<string, string[]>;
+  /** basePath, trailingSlash, redirects, rewrites and headers from nexxo.config (defaults without one). */
+  routing?: RoutingConfig;
   /** Prerendered pages by pathname: files under `prerendered/`. */
   prerendered: Record<string, PrerenderedPage>;
 }
