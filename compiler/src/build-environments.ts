@@ -6,6 +6,11 @@ import { serverComponentChecksPlugin } from './plugins/server-component-checks.j
 import { virtualModulesPlugin } from './plugins/virtual-modules.js';
 import { reactRefreshPlugin } from './plugins/react-refresh.js';
 import { clientChunkGraph, reachableClientReferences, type ClientChunkGraph } from './chunk-graph.js';
+import { createAssetPipeline, type AssetPipeline } from './assets/asset-pipeline.js';
+import { collectStyles, importGraphOf, type ImportGraph } from './css/collect-styles.js';
+import { cssPlugin } from './plugins/css.js';
+import { CSS_FILE } from './css/css-compiler.js';
+import { assetsPlugin } from './plugins/assets.js';
 
 export type BuildMode = 'production' | 'development';
 
@@ -33,6 +38,8 @@ export interface BuildEnvironmentsOptions {
   graphRoots: string[];
   /** URL prefix the client build is served under, e.g. `/_nexxo/`. */
   clientBase: string;
+  /** Folder of the client build under outDir (default `static` + clientBase). */
+  clientDir?: string;
   /** Development: emit React Refresh registrations in the client build (Fast Refresh). */
   refresh?: boolean;
   /** Import specifiers resolved as other specifiers (e.g. `next/link` → `nexxo/link`). */
@@ -50,6 +57,14 @@ export interface BuildEnvironmentsOptions {
    * are not rebuilt; their results are taken from `previous`.
    */
   reuse?: { previous: BuildEnvironmentsResult; environments: ReadonlySet<Environment> };
+  /** Stylesheets and asset files; dev passes the same one to every rebuild (it caches). */
+  assets?: AssetPipeline;
+  /** Replacements per environment, on top of `process.env.NODE_ENV` (public env vars, config `env`). */
+  define?: Partial<Record<Environment, Record<string, string>>>;
+  /** Packages the server builds leave to Node to import at run time (`serverExternalPackages`). */
+  serverExternals?: string[];
+  /** Honour `tsconfig.json` (`paths` such as `@/*`). Default true. */
+  tsconfig?: boolean;
 }
 
 export type Environment = 'rsc' | 'ssr' | 'client';
@@ -65,6 +80,12 @@ export interface BuildEnvironmentsResult {
   dirs: { rsc: string; ssr: string; client: string };
   /** The environments this call built (the others were reused). */
   rebuilt: Set<Environment>;
+  /** For each of `graphRoots`: the URLs of the stylesheets it imports, in order. */
+  styles: Map<string, string[]>;
+  /** Every stylesheet in the build → its URL (dev swaps the URL when the file changes). */
+  stylesheets: Map<string, string>;
+  /** Each environment's import graph (stylesheets of a later partial rebuild are collected from it). */
+  importGraphs: { rsc: ImportGraph; client: ImportGraph };
 }
 
 const clientVirtualId = 'virtual:nexxo/client-references';
@@ -79,30 +100,43 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   const previous = options.reuse?.previous;
   const reused = (environment: Environment) => previous !== undefined && options.reuse !== undefined && options.reuse.environments.has(environment);
   const references = new Map<string, ClientReference>(reused('rsc') ? previous!.clientReferences.map((reference) => [reference.id, reference]) : []);
-  const dirs = { rsc: 'server/rsc', ssr: 'server/ssr', client: 'static' + options.clientBase.replace(/\/$/, '') };
+  const dirs = { rsc: 'server/rsc', ssr: 'server/ssr', client: options.clientDir ?? 'static' + options.clientBase.replace(/\/$/, '') };
   const production = options.mode === 'production';
   let reachable = reused('rsc') ? previous!.reachableClientReferences : new Map<string, string[]>();
   let serverModules = reused('rsc') ? previous!.serverModules : new Set<string>();
+  const assets = options.assets ?? createAssetPipeline({ root: options.root, production, base: options.clientBase });
+  const importGraphs = { rsc: reused('rsc') ? previous!.importGraphs.rsc : new Map(), client: reused('client') ? previous!.importGraphs.client : new Map() };
 
   const graphPlugin: Plugin = {
     name: 'nexxo:rsc-graph',
     buildEnd() {
       reachable = reachableClientReferences(options.graphRoots, (id) => this.getModuleInfo(id), references);
       serverModules = new Set(this.getModuleIds());
+      importGraphs.rsc = importGraphOf(this);
     },
   };
+  const clientGraphPlugin: Plugin = {
+    name: 'nexxo:client-graph',
+    buildEnd() {
+      importGraphs.client = importGraphOf(this);
+    },
+  };
+  const assetPlugins = [assetsPlugin({ root: options.root, files: assets.files, css: assets.css }), cssPlugin(assets.css)];
+  const serverExternals = options.serverExternals?.length ? [serverExternalsPattern(options.serverExternals)] : [];
 
-  const shared = (extraPlugins: Plugin[], conditionNames: string[], platform: 'node' | 'browser', refresh = false): InputOptions => ({
+  const shared = (environment: Environment, extraPlugins: Plugin[], conditionNames: string[], platform: 'node' | 'browser', refresh = false): InputOptions => ({
     cwd: options.root,
     platform,
     resolve: { conditionNames, ...(options.alias ? { alias: options.alias } : {}) },
+    tsconfig: options.tsconfig ?? true,
+    ...(environment !== 'client' && serverExternals.length ? { external: serverExternals } : {}),
     // React projects put JSX in .js files too (Next.js allows it); JSX parsing is a superset of JS.
     moduleTypes: { '.js': 'jsx' },
     transform: {
       jsx: { runtime: 'automatic', development: !production, refresh },
-      define: { 'process.env.NODE_ENV': JSON.stringify(options.mode) },
+      define: { ...options.define?.[environment], 'process.env.NODE_ENV': JSON.stringify(options.mode) },
     },
-    plugins: [virtualModulesPlugin({ ...options.virtualModules, [clientVirtualId]: () => clientReferencesModule(references.values()) }), ...extraPlugins],
+    plugins: [virtualModulesPlugin({ ...options.virtualModules, [clientVirtualId]: () => clientReferencesModule(references.values()) }), ...extraPlugins, ...assetPlugins],
     logLevel: 'warn',
     onLog(level, log, defaultHandler) {
       // Harmless and expected: cycles inside react-dom, directives the compiler itself handled, and
@@ -124,6 +158,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   if (!reused('rsc')) await write(
     {
       ...shared(
+        'rsc',
         [
           clientReferencesPlugin({ root: options.root, registerModule: options.registerClientReferenceModule, references, onClientModule: options.onClientModule }),
           serverComponentChecksPlugin({ isAppFile: options.isAppFile }),
@@ -144,7 +179,9 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     reused('client') ? null : write(
       {
         ...shared(
+          'client',
           [
+            clientGraphPlugin,
             ...(options.clientExternals ? [externalUrlsPlugin(options.clientExternals)] : []),
             ...(options.refresh ? [reactRefreshPlugin({ root: options.root, isAppFile: options.isAppFile })] : []),
             ...(options.client.plugins ?? []),
@@ -165,13 +202,21 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
       },
     ),
     reused('ssr') ? null : write(
-      { ...shared(options.ssr.plugins ?? [], ['node', 'import', 'module', 'default'], 'node'), input: { index: options.ssr.entry } },
+      { ...shared('ssr', options.ssr.plugins ?? [], ['node', 'import', 'module', 'default'], 'node'), input: { index: options.ssr.entry } },
       serverOutput(join(options.outDir, dirs.ssr), production, options.stableServerModules),
     ),
   ]);
 
   const rebuilt = new Set<Environment>((['rsc', 'client', 'ssr'] as const).filter((environment) => !reused(environment)));
+  const styleFiles = collectStyles(options.graphRoots, importGraphs, new Set([...references.values()].map((reference) => reference.file)));
+  const stylesheets = new Map<string, string>();
+  for (const id of [...importGraphs.rsc.keys(), ...importGraphs.client.keys()]) if (CSS_FILE.test(id)) stylesheets.set(id, (await assets.css.compile(id)).href);
+  const styles = new Map([...styleFiles].map(([root, files]) => [root, files.map((file) => stylesheets.get(file)!)]));
+  await assets.files.write(join(options.outDir, dirs.client));
   return {
+    styles,
+    stylesheets,
+    importGraphs,
     rebuilt,
     clientReferences: [...references.values()],
     reachableClientReferences: reachable,
@@ -194,6 +239,12 @@ function externalUrlsPlugin(urls: Map<string, string>): Plugin {
       return url ? { id: url, external: true } : null;
     },
   };
+}
+
+/** Bare imports of the listed packages (and their subpaths) stay imports in server bundles. */
+function serverExternalsPattern(packages: string[]): RegExp {
+  const names = packages.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`^(?:${names})(?:/.*)?$`);
 }
 
 function sameReferences(before: ClientReference[], after: Map<string, ClientReference>): boolean {

@@ -10,3 +10,6 @@ export type { Plugin } from 'rolldown';
 export { parseModule } from './parse-module.js';
 export { PersistentCache } from './cache/persistent-cache.js';
 export { prebundleDeps } from './dev/prebundle-deps.js';
+export { createAssetPipeline, type AssetPipeline } from './assets/asset-pipeline.js';
+export { CSS_FILE, type CompiledCss } from './css/css-compiler.js';
+export { POSTCSS_CONFIG_FILES } from './css/postcss-config.js';

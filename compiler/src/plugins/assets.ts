@@ -1,0 +1,48 @@
+import type { Plugin } from 'rolldown';
+import { imageSize } from 'image-size';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { AssetFiles } from '../assets/asset-files.js';
+import { CSS_FILE, type CssCompiler } from '../css/css-compiler.js';
+import { NexxoBuildError } from '../errors.js';
+
+const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$/i;
+const FILE = /\.(woff2?|ttf|otf|eot|mp4|webm|ogg|mp3|wav|flac|aac|pdf|txt|wasm)$/i;
+const QUERY = /\?(url|raw)$/;
+
+/**
+ * Imports of files that are not code: an image gives `{ src, width, height }` (as Next.js's static
+ * imports do), a font or other file its URL, `?url` the URL of anything, `?raw` its text.
+ */
+export function assetsPlugin(options: { root: string; files: AssetFiles; css: CssCompiler }): Plugin {
+  return {
+    name: 'nexxo:assets',
+    async resolveId(source, importer) {
+      const query = QUERY.exec(source);
+      if (!query) return null;
+      const resolved = await this.resolve(source.slice(0, query.index), importer, { skipSelf: true });
+      return resolved ? `${resolved.id}?${query[1]}` : null;
+    },
+    async load(id) {
+      const query = QUERY.exec(id);
+      const file = query ? id.slice(0, query.index) : id;
+      let value: unknown;
+      if (query?.[1] === 'raw') value = readFileSync(file, 'utf8');
+      else if (query?.[1] === 'url') value = CSS_FILE.test(file) ? (await options.css.compile(file)).href : options.files.fileUrl(file);
+      else if (IMAGE.test(file)) value = staticImage(file, options);
+      else if (FILE.test(file)) value = options.files.fileUrl(file);
+      else return null;
+      return { code: `export default ${JSON.stringify(value)};\n`, moduleType: 'js', moduleSideEffects: false };
+    },
+  };
+}
+
+function staticImage(file: string, options: { root: string; files: AssetFiles }): { src: string; width: number; height: number } {
+  let size: { width?: number; height?: number };
+  try {
+    size = imageSize(readFileSync(file));
+  } catch (error) {
+    throw new NexxoBuildError('NEXXO_IMAGE', `${relative(options.root, file)}: the image's size cannot be read (${(error as Error).message}).\n  Fix: check that the file is a valid image, or import it with \`?url\`.`, { file, cause: error });
+  }
+  return { src: options.files.fileUrl(file), width: size.width ?? 0, height: size.height ?? 0 };
+}
