@@ -1,10 +1,11 @@
 import type { BuildEnvironmentsOptions } from '@nexxo/compiler';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appModuleSource } from './app-module.js';
 import { nextCompatAliases } from './next-compat.js';
 import { routeFileChecks } from './route-file-checks.js';
 import type { ScannedApp, ScannedRoute } from './scan-app.js';
+import { clientEnvDefines, type ResolvedConfig } from '../config/index.js';
 
 const distDir = fileURLToPath(new URL('..', import.meta.url));
 /** URL prefix of the client build. */
@@ -14,25 +15,52 @@ export const CLIENT_BASE = '/_nexxo/';
  * What `nexxo build` and `nexxo dev` give the compiler for an app: the framework's entries per
  * environment, the generated route module, the route-file checks and the `next/*` aliases.
  */
-export function appEnvironments(options: { root: string; outDir: string; app: ScannedApp; buildId: string; mode: 'production' | 'development'; graphRoots: string[] }): BuildEnvironmentsOptions {
-  const { root, app } = options;
+export function appEnvironments(options: {
+  root: string;
+  outDir: string;
+  app: ScannedApp;
+  buildId: string;
+  mode: 'production' | 'development';
+  graphRoots: string[];
+  config: ResolvedConfig;
+  /** NEXXO_PUBLIC_* / NEXT_PUBLIC_* variables (see loadEnv). */
+  publicEnv: Record<string, string>;
+}): BuildEnvironmentsOptions {
+  const { root, app, config } = options;
   const checks = routeFileChecks(root, app);
   const development = options.mode === 'development';
+  const { basePath, trailingSlash } = config.routing;
+  // Every environment knows the base path; config `env` is inlined everywhere, public variables too.
+  const shared: Record<string, string> = {
+    'process.env.__NEXXO_BASE_PATH': JSON.stringify(basePath),
+    'process.env.__NEXXO_TRAILING_SLASH': JSON.stringify(String(trailingSlash)),
+    ...clientEnvDefines(options.publicEnv, config.env),
+  };
   return {
     root,
     outDir: options.outDir,
     mode: options.mode,
-    rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin] },
-    ssr: { entry: join(distDir, 'ssr/entry.js') },
-    client: { entry: join(distDir, development ? 'client/dev/dev-entry.js' : 'client/browser-entry.js') },
+    rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin, ...config.plugins.rsc] },
+    ssr: { entry: join(distDir, 'ssr/entry.js'), plugins: config.plugins.ssr },
+    client: { entry: join(distDir, development ? 'client/dev/dev-entry.js' : 'client/browser-entry.js'), plugins: config.plugins.client },
+    define: { rsc: shared, ssr: shared, client: { ...shared, 'process.env': '{}' } },
+    serverExternals: config.serverExternalPackages,
     virtualModules: { 'virtual:nexxo/app': appModuleSource(app, options.buildId, root) },
     registerClientReferenceModule: join(distDir, 'rsc/client-reference.js'),
     isAppFile: (id) => id.startsWith(root + sep) && !id.includes(`${sep}node_modules${sep}`),
     onClientModule: checks.onClientModule,
     graphRoots: options.graphRoots,
-    clientBase: CLIENT_BASE,
-    alias: nextCompatAliases,
+    clientBase: basePath + CLIENT_BASE,
+    clientDir: 'static/_nexxo',
+    alias: { ...nextCompatAliases, ...config.alias },
   };
+}
+
+/** The manifest's `styles`: stylesheet URLs per route file, keyed by its path relative to the root. */
+export function stylesByRouteFile(root: string, styles: Map<string, string[]>): Record<string, string[]> {
+  const byPath: Record<string, string[]> = {};
+  for (const [file, hrefs] of styles) if (hrefs.length > 0) byPath[relative(root, file).split(sep).join('/')] = hrefs;
+  return byPath;
 }
 
 /** The files a route renders: every special file along its segments (global-error is in the root's). */

@@ -1,11 +1,12 @@
 import { buildEnvironments } from '@nexxo/compiler';
-import type { BuildManifest, ManifestRoute } from '@nexxo/runtime';
+import { compileRoutingRules, type BuildManifest, type ManifestRoute } from '@nexxo/runtime';
+import { loadConfig, loadEnv } from '../config/index.js';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appEnvironments, routeFiles } from './app-environments.js';
+import { appEnvironments, routeFiles, stylesByRouteFile } from './app-environments.js';
 import { prerender } from './prerender.js';
 import { createSizeMeter, formatRouteTable } from './route-table.js';
 import { scanApp, type ScannedRoute } from './scan-app.js';
@@ -32,13 +33,17 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   const root = resolve(options.root);
   const log = options.log ?? ((message: string) => console.log(message));
   const outDir = join(root, '.nexxo');
+  const { publicEnv } = loadEnv(root, 'production');
+  const config = await loadConfig(root, 'production');
+  // Checked now, not when the server starts: a bad rule is a build error.
+  compileRoutingRules(config.routing);
   const app = scanApp(root);
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
 
   const buildId = randomBytes(8).toString('base64url');
   const allRouteFiles = [...new Set(app.segments.flatMap((segment) => Object.values(segment.files)))];
-  const result = await buildEnvironments(appEnvironments({ root, outDir, app, buildId, mode: 'production', graphRoots: allRouteFiles }));
+  const result = await buildEnvironments(appEnvironments({ root, outDir, app, buildId, mode: 'production', graphRoots: allRouteFiles, config, publicEnv }));
 
   const publicDir = join(root, 'public');
   const staticDir = join(outDir, 'static');
@@ -57,7 +62,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     import(pathToFileURL(join(outDir, result.dirs.rsc, 'index.js')).href),
     import(pathToFileURL(join(outDir, result.dirs.ssr, 'index.js')).href),
   ]);
-  const prerendered = await prerender({ outDir, routes: app.routes, rsc, ssr, bootstrapModule: result.client.entry, preloadFor: (route) => [...result.client.entryImports, ...preloadFor(route)] });
+  const styles = stylesByRouteFile(root, result.styles);
+  const prerendered = await prerender({ outDir, routes: app.routes, rsc, ssr, bootstrapModule: result.client.entry, preloadFor: (route) => [...result.client.entryImports, ...preloadFor(route)], styles, basePath: config.routing.basePath });
 
   const routes: ManifestRoute[] = app.routes.map((route) => {
     const info = prerendered.rendering.get(route.id)!;
@@ -77,11 +83,13 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     client: { entry: result.client.entry, entryImports: result.client.entryImports },
     routes,
     staticFiles: (await listFiles(staticDir)).map((file) => '/' + relative(staticDir, file).split(sep).join('/')).filter((url) => !url.endsWith('.map')),
+    styles,
+    routing: config.routing,
     prerendered: prerendered.pages,
   };
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
 
-  const measure = createSizeMeter(staticDir);
+  const measure = createSizeMeter(staticDir, config.routing.basePath);
   const shared = measure(entryUrls);
   log(
     formatRouteTable(

@@ -13,6 +13,9 @@ export interface PrerenderInput {
   ssr: typeof SsrEntry;
   bootstrapModule: string;
   preloadFor: (route: ScannedRoute) => string[];
+  styles: Record<string, string[]>;
+  /** Pages render for the URL the browser uses (their payload carries it). */
+  basePath: string;
 }
 
 export interface PrerenderResult {
@@ -93,8 +96,8 @@ export async function prerender(input: PrerenderInput): Promise<PrerenderResult>
 }
 
 async function prerenderPath(input: PrerenderInput, route: ScannedRoute, params: Params, pathname: string): Promise<PrerenderedPage | { dynamic: string }> {
-  const request = new Request(new URL(pathname, 'http://localhost'));
-  let rendered = await input.rsc.renderPage({ request, routeId: route.id, params, clientKeys: null, phase: 'prerender' });
+  const request = new Request(new URL(input.basePath && pathname === '/' ? input.basePath : input.basePath + pathname, 'http://localhost'));
+  let rendered = await input.rsc.renderPage({ request, routeId: route.id, params, clientKeys: null, phase: 'prerender', styles: input.styles });
   let payload = await readAll(rendered.stream);
   if (rendered.signals.dynamicUsage) return { dynamic: rendered.signals.dynamicUsage };
   if (rendered.signals.redirect) return { dynamic: 'redirect()' };
@@ -106,7 +109,7 @@ async function prerenderPath(input: PrerenderInput, route: ScannedRoute, params:
   if (html.kind === 'not-found' || rendered.signals.notFound) {
     status = 404;
     if (html.kind === 'html' || html.kind === 'error') await html.stream.cancel();
-    rendered = await input.rsc.renderPage({ request, routeId: route.id, params, clientKeys: null, phase: 'prerender', notFound: true });
+    rendered = await input.rsc.renderPage({ request, routeId: route.id, params, clientKeys: null, phase: 'prerender', notFound: true, styles: input.styles });
     payload = await readAll(rendered.stream);
     html = await input.ssr.renderHtml(streamOf(payload), options);
   }

@@ -11,13 +11,13 @@ export interface RouteSizes {
 }
 
 /** Measures gzip sizes from the emitted files; each file is compressed once. */
-export function createSizeMeter(staticDir: string): (urls: string[]) => number {
+export function createSizeMeter(staticDir: string, basePath = ''): (urls: string[]) => number {
   const cache = new Map<string, number>();
   return (urls) =>
     [...new Set(urls)].reduce((total, url) => {
       let size = cache.get(url);
       if (size === undefined) {
-        size = gzipSync(readFileSync(join(staticDir, url))).byteLength;
+        size = gzipSync(readFileSync(join(staticDir, url.slice(basePath.length)))).byteLength;
         cache.set(url, size);
       }
       return total + size;

@@ -7,6 +7,7 @@ import { RedirectBoundary } from './redirect-boundary.js';
 import { LayoutNodesContext, ParamsContext, PathnameContext, RouterContext, SearchParamsContext, type AppRouterInstance } from './router-context.js';
 import { stateFromPayload, type RouterState } from './router-state.js';
 import { ErrorBoundary, Outlet, type ErrorComponentProps } from './segment-boundaries.js';
+import { withoutBasePath } from '../shared/base-path.js';
 
 /** On the server the router cannot navigate; calls are ignored (they belong in effects and handlers). */
 const serverRouter: AppRouterInstance = { push() {}, replace() {}, back() {}, forward() {}, refresh() {}, prefetch() {} };
@@ -46,7 +47,7 @@ export function AppRouter({ initial, navigation }: { initial: RscPayload; naviga
 
   return (
     <RouterContext.Provider value={router}>
-      <PathnameContext.Provider value={url.pathname}>
+      <PathnameContext.Provider value={withoutBasePath(url.pathname)}>
         <SearchParamsContext.Provider value={searchParams}>
           <ParamsContext.Provider value={state.params}>
             <LayoutNodesContext.Provider value={layoutNodes}>

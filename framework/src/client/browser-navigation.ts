@@ -3,6 +3,7 @@ import type { RscPayload } from '../shared/rsc-payload.js';
 import { DocumentNavigationRequired, fetchPayload } from './fetch-payload.js';
 import type { AppRouterInstance, NavigateOptions } from './router-context.js';
 import { canApply, rootLayoutKeys, stateFromPayload, type RouterState } from './router-state.js';
+import { withBasePath } from '../shared/base-path.js';
 
 const PREFETCH_TTL_MS = 30_000;
 
@@ -27,12 +28,12 @@ export class BrowserNavigation {
   readonly #prefetches = new Map<string, { tree: string; at: number; result: Promise<{ payload: RscPayload; url: URL }> }>();
 
   readonly router: AppRouterInstance = {
-    push: (href, options) => void this.navigate(href, 'push', options),
-    replace: (href, options) => void this.navigate(href, 'replace', options),
+    push: (href, options) => void this.navigate(withBasePath(href), 'push', options),
+    replace: (href, options) => void this.navigate(withBasePath(href), 'replace', options),
     back: () => history.back(),
     forward: () => history.forward(),
     refresh: () => void this.navigate(location.href, 'none', { scroll: false }, true),
-    prefetch: (href) => this.prefetch(href),
+    prefetch: (href) => this.prefetch(withBasePath(href)),
   };
 
   constructor(buildId: string) {

@@ -1,6 +1,7 @@
 'use client';
 import { useContext, useEffect, useRef, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import { RouterContext } from './router-context.js';
+import { withBasePath } from '../shared/base-path.js';
 
 export interface UrlObject {
   pathname?: string;
@@ -49,11 +50,13 @@ export function Link({ href, replace, scroll, prefetch, onClick, children, ...re
   const router = useContext(RouterContext);
   const ref = useRef<HTMLAnchorElement>(null);
   const resolved = formatHref(href);
+  // What the browser sees and requests: with the base path. The router adds it itself.
+  const shown = withBasePath(resolved);
 
   useEffect(() => {
     if (process.env.NODE_ENV !== 'production' || prefetch === false || !router || !ref.current) return;
     const element = ref.current;
-    if (new URL(resolved, location.href).origin !== location.origin) return;
+    if (new URL(shown, location.href).origin !== location.origin) return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
         router.prefetch(resolved);
@@ -67,7 +70,7 @@ export function Link({ href, replace, scroll, prefetch, onClick, children, ...re
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (event.defaultPrevented || !router || isModifiedClick(event)) return;
-    const url = new URL(resolved, location.href);
+    const url = new URL(shown, location.href);
     if (url.origin !== location.origin) return;
     event.preventDefault();
     if (replace) router.replace(resolved, { scroll });
@@ -75,7 +78,7 @@ export function Link({ href, replace, scroll, prefetch, onClick, children, ...re
   };
 
   return (
-    <a {...rest} ref={ref} href={resolved} onClick={handleClick}>
+    <a {...rest} ref={ref} href={shown} onClick={handleClick}>
       {children}
     </a>
   );

@@ -2,6 +2,7 @@
 import { Component, useContext, useEffect, type ReactNode } from 'react';
 import { readRedirect, type RedirectTarget } from '../shared/navigation-errors.js';
 import { PathnameContext, RouterContext, SearchParamsContext, type AppRouterInstance } from './router-context.js';
+import { withBasePath } from '../shared/base-path.js';
 
 /**
  * Turns a `redirect()` thrown after the page started streaming into a client navigation. Each
@@ -46,7 +47,7 @@ class RedirectCatcher extends Component<{ router: AppRouterInstance | null; url:
 
 function PerformRedirect({ redirect, router }: { redirect: RedirectTarget; router: AppRouterInstance | null }): ReactNode {
   useEffect(() => {
-    if (!router) window.location.replace(redirect.url);
+    if (!router) window.location.replace(withBasePath(redirect.url));
     else if (redirect.type === 'push') router.push(redirect.url);
     else router.replace(redirect.url);
   }, [redirect, router]);

@@ -1,11 +1,12 @@
-import { buildEnvironments, listExports, type BuildEnvironmentsResult, type Environment } from '@nexxo/compiler';
+import { buildEnvironments, listExports, type AssetPipeline, type BuildEnvironmentsResult, type Environment } from '@nexxo/compiler';
 import { createApp, pathnameFor, type BuildManifest, type ManifestRoute, type Params, type ServerBuild } from '@nexxo/runtime';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { appEnvironments, routeFiles } from '../build/app-environments.js';
+import { appEnvironments, routeFiles, stylesByRouteFile } from '../build/app-environments.js';
 import type { ScannedApp, ScannedRoute } from '../build/scan-app.js';
+import type { ResolvedConfig } from '../config/index.js';
 
 /** One id for every dev build: a rebuild must not look like a new deployment to open pages. */
 const DEV_BUILD_ID = 'development';
@@ -37,14 +38,19 @@ export async function buildForDev(options: {
   reuse?: { previous: DevBuild; environments: ReadonlySet<Environment> };
   /** Pre-bundled dependencies of the client build, by URL, and when their files are written. */
   clientExternals?: { urls: Map<string, string>; done: Promise<void> };
+  /** Stylesheets and assets, cached across rebuilds. */
+  assets?: AssetPipeline;
+  config: ResolvedConfig;
+  publicEnv: Record<string, string>;
 }): Promise<DevBuild> {
   const { root, outDir, app } = options;
   const compiled = app.routes.filter((route) => options.routes.has(route.id));
   const result = await buildEnvironments({
-    ...appEnvironments({ root, outDir, app: routeSubset(app, compiled), buildId: DEV_BUILD_ID, mode: 'development', graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))] }),
+    ...appEnvironments({ root, outDir, app: routeSubset(app, compiled), buildId: DEV_BUILD_ID, mode: 'development', graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))], config: options.config, publicEnv: options.publicEnv }),
     refresh: true,
     ...(options.clientExternals ? { clientExternals: options.clientExternals.urls } : {}),
     stableServerModules: /[\\/]node_modules[\\/]/,
+    ...(options.assets ? { assets: options.assets } : {}),
     ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
   });
   // The manifest lists the static files: the dependency bundle must be on disk by then.
@@ -65,6 +71,7 @@ export async function loadDevBuild(options: {
   version: number;
   result: BuildEnvironmentsResult;
   previous?: DevBuild | undefined;
+  config: ResolvedConfig;
 }): Promise<DevBuild> {
   const { root, outDir, app, version, result, previous } = options;
   const compiled = app.routes.filter((route) => options.routes.has(route.id));
@@ -104,6 +111,8 @@ export async function loadDevBuild(options: {
     client: { entry: result.client.entry, entryImports: result.client.entryImports },
     routes,
     staticFiles: [...(await listUrls(staticDir)), ...(await listUrls(publicDir))],
+    styles: stylesByRouteFile(root, result.styles),
+    routing: options.config.routing,
     prerendered: {},
   };
   const build: ServerBuild = { manifest, rsc, ssr };

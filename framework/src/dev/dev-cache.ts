@@ -135,8 +135,13 @@ function configHash(root: string): string {
   return ['nexxo.config.ts', 'nexxo.config.mts', 'nexxo.config.js', 'nexxo.config.mjs', 'tsconfig.json'].map((name) => fileHash(join(root, name)) ?? '-').join(',');
 }
 
-type SerializedResult = Omit<BuildEnvironmentsResult, 'reachableClientReferences' | 'serverModules' | 'client' | 'rebuilt'> & {
+type Entries<T> = T extends Map<infer K, infer V> ? Array<[K, V]> : never;
+
+type SerializedResult = Omit<BuildEnvironmentsResult, 'reachableClientReferences' | 'serverModules' | 'client' | 'rebuilt' | 'styles' | 'stylesheets' | 'importGraphs'> & {
   reachableClientReferences: Array<[string, string[]]>;
+  styles: Entries<BuildEnvironmentsResult['styles']>;
+  stylesheets: Entries<BuildEnvironmentsResult['stylesheets']>;
+  importGraphs: { rsc: Array<[string, string[]]>; client: Array<[string, string[]]> };
   serverModules: string[];
   client: Omit<BuildEnvironmentsResult['client'], 'moduleChunks' | 'entryModules'> & { moduleChunks: Array<[string, string]>; entryModules: string[] };
 };
@@ -148,6 +153,9 @@ function serialize(result: BuildEnvironmentsResult): SerializedResult {
     reachableClientReferences: [...result.reachableClientReferences],
     serverModules: [...result.serverModules],
     client: { ...result.client, moduleChunks: [...result.client.moduleChunks], entryModules: [...result.client.entryModules] },
+    styles: [...result.styles],
+    stylesheets: [...result.stylesheets],
+    importGraphs: { rsc: [...result.importGraphs.rsc], client: [...result.importGraphs.client] },
   };
 }
 
@@ -158,6 +166,9 @@ function deserialize(result: SerializedResult): BuildEnvironmentsResult {
     reachableClientReferences: new Map(result.reachableClientReferences),
     serverModules: new Set(result.serverModules),
     client: { ...result.client, moduleChunks: new Map(result.client.moduleChunks), entryModules: new Set(result.client.entryModules) },
+    styles: new Map(result.styles),
+    stylesheets: new Map(result.stylesheets),
+    importGraphs: { rsc: new Map(result.importGraphs.rsc), client: new Map(result.importGraphs.client) },
     rebuilt: new Set(['rsc', 'client', 'ssr']),
   };
 }

@@ -1,6 +1,7 @@
 import { serveFetch, type RunningServer } from '@nexxo/adapter-node';
-import { listExports, parseModule, prebundleDeps, type Environment } from '@nexxo/compiler';
-import { createRouteMatcher, decodePathParts } from '@nexxo/runtime';
+import { createAssetPipeline, listExports, parseModule, prebundleDeps, type AssetPipeline, type Environment } from '@nexxo/compiler';
+import { compileRoutingRules, contentTypeFor, createRouteMatcher, decodePathParts, matchRewrite, stripBasePath, type CompiledRoutingRules } from '@nexxo/runtime';
+import type { ResolvedConfig } from '../config/index.js';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { scanApp, type ScannedApp } from '../build/scan-app.js';
@@ -10,9 +11,13 @@ import { PREBUNDLED_CLIENT_DEPS, buildForDev, loadDevBuild, refreshBlocker, type
 import { DevCache, devCacheDir } from './dev-cache.js';
 import { watchFiles } from './file-watcher.js';
 import { HmrChannel } from './hmr-channel.js';
+import { updateStylesheets } from './stylesheet-updates.js';
+import { CLIENT_BASE } from '../build/app-environments.js';
 
 export interface DevServerOptions {
   root: string;
+  config: ResolvedConfig;
+  publicEnv: Record<string, string>;
   port?: number;
   hostname?: string;
   /** Delete the persistent cache first (`nexxo dev --force`). */
@@ -46,17 +51,30 @@ export class DevServer {
   /** The ssr build lags behind a client-only edit until the follow-up build. */
   #ssrStale = false;
   #deps: { urls: Map<string, string>; done: Promise<void> } | null = null;
+  /** Stylesheets and asset files, cached across rebuilds. */
+  #assets: AssetPipeline;
+  #config: ResolvedConfig;
+  #rules: CompiledRoutingRules;
+  #publicEnv: Record<string, string>;
 
   readonly #cache: DevCache;
   /** The first build may come from the persistent cache instead of the compiler. */
   #triedCache = false;
 
-  constructor(root: string, options: { force?: boolean } = {}) {
+  constructor(root: string, options: { force?: boolean; config: ResolvedConfig; publicEnv: Record<string, string> }) {
     this.#root = root;
+    this.#config = options.config;
+    this.#rules = compileRoutingRules(options.config.routing);
+    this.#publicEnv = options.publicEnv;
     if (options.force) rmSync(devCacheDir(root), { recursive: true, force: true });
     this.#cache = new DevCache(root, nexxoVersion());
     // One folder per dev process: two dev servers on one app must not delete each other's output.
     this.#outDir = join(root, '.nexxo', 'dev', String(process.pid));
+    this.#assets = this.#createAssets();
+  }
+
+  #createAssets(): AssetPipeline {
+    return createAssetPipeline({ root: this.#root, production: false, base: this.#config.routing.basePath + CLIENT_BASE });
   }
 
   start(): void {
@@ -78,28 +96,44 @@ export class DevServer {
 
   readonly fetch = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
-    if (url.pathname === '/_nexxo/dev/events') return this.#channel.connect(request);
-    if (url.pathname === '/_nexxo/dev/references.js') return this.#referencesModule();
+    const pathname = stripBasePath(url.pathname, this.#config.routing.basePath) ?? url.pathname;
+    if (pathname === '/_nexxo/dev/events') return this.#channel.connect(request);
+    if (pathname === '/_nexxo/dev/references.js') return this.#referencesModule();
+    // Stylesheets and assets written after the build's file list was taken (a CSS edit).
+    if (/^\/_nexxo\/(css|media)\/[\w.-]+$/.test(pathname)) return serveOutputFile(join(this.#outDir, 'static', pathname));
     // Client chunks are content-hashed: serve them from the current build without waiting for a
     // rebuild in progress (a Fast Refresh update imports its chunk while ssr catches up).
-    if (url.pathname.startsWith('/_nexxo/') && this.#build) return this.#build.app.fetch(request);
-    this.#requestRoute(url.pathname);
+    if (pathname.startsWith('/_nexxo/') && this.#build) return this.#build.app.fetch(request);
+    this.#requestRoute(request, pathname);
     await this.#ensureBuild();
     const error = this.#scanError ?? this.#buildError;
     if (error || !this.#build) return errorDocument(error ?? { message: 'The app could not be built.' });
     return this.#build.app.fetch(request);
   };
 
-  /** Adds the route this path matches to the compiled set (the next build includes it). */
-  #requestRoute(pathname: string): void {
+  /**
+   * Adds the routes a request may render to the compiled set (the next build includes them): the
+   * one its path matches, and those config rewrites may send it to.
+   */
+  #requestRoute(request: Request, pathname: string): void {
     const app = this.#scan();
     if (!app) return;
-    const parts = decodePathParts(pathname);
-    const match = parts ? createRouteMatcher(app.routes.map((route) => ({ ...route, rendering: 'dynamic' as const, dynamicParams: true, preload: [] })))(parts) : null;
-    if (match && !this.#requested.has(match.route.id)) {
-      this.#requested.add(match.route.id);
-      this.#stale = true;
-      this.#reuse = null;
+    const matchRoute = createRouteMatcher(app.routes.map((route) => ({ ...route, rendering: 'dynamic' as const, dynamicParams: true, preload: [] })));
+    const { basePath } = this.#config.routing;
+    const url = new URL(request.url);
+    const candidates = [pathname];
+    for (const phase of ['beforeFiles', 'afterFiles', 'fallback'] as const) {
+      const rewritten = matchRewrite(this.#rules, phase, { pathname: url.pathname, search: url.search, headers: request.headers, host: url.host });
+      if (rewritten && 'pathname' in rewritten) candidates.push(stripBasePath(rewritten.pathname, basePath) ?? rewritten.pathname);
+    }
+    for (const candidate of candidates) {
+      const parts = decodePathParts(candidate);
+      const match = parts ? matchRoute(parts) : null;
+      if (match && !this.#requested.has(match.route.id)) {
+        this.#requested.add(match.route.id);
+        this.#stale = true;
+        this.#reuse = null;
+      }
     }
   }
 
@@ -138,7 +172,7 @@ export class DevServer {
       // The dependencies bundle while the app builds (buildForDev waits for both).
       this.#build =
         restored ??
-        (await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps() }));
+        (await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps(), assets: this.#assets, config: this.#config, publicEnv: this.#publicEnv }));
       if (!restored) this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir, treeSignature(app));
       if (restored && process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] restored ${restored.routes.size} route(s) from the persistent cache`);
       // Clears a build error, or a render error the edit may have fixed (a render that still fails reports again).
@@ -157,7 +191,7 @@ export class DevServer {
 
   /** React and friends, bundled once per server for the browser (see prebundleDeps). */
   #prebundledDeps(): { urls: Map<string, string>; done: Promise<void> } {
-    this.#deps ??= prebundleDeps({ root: this.#root, outDir: join(this.#outDir, 'static', '_nexxo', 'deps'), base: '/_nexxo/deps/', entries: PREBUNDLED_CLIENT_DEPS });
+    this.#deps ??= prebundleDeps({ root: this.#root, outDir: join(this.#outDir, 'static', '_nexxo', 'deps'), base: `${this.#config.routing.basePath}/_nexxo/deps/`, entries: PREBUNDLED_CLIENT_DEPS });
     return this.#deps;
   }
 
@@ -170,10 +204,16 @@ export class DevServer {
     const restored = await this.#cache.restore(first, this.#outDir, treeSignature(app));
     if (!restored || [...restored.routes].some((id) => !app.routes.some((route) => route.id === id))) return null;
     for (const id of restored.routes) this.#requested.add(id);
-    return loadDevBuild({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, result: restored.result });
+    return loadDevBuild({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, result: restored.result, config: this.#config });
   }
 
-  async #onFilesChanged(paths: string[]): Promise<void> {
+  async #onFilesChanged(changed: string[]): Promise<void> {
+    // Stylesheets first: swapped in the page at once, and an edit that only touched CSS is done.
+    const healthy = this.#build && !this.#buildError && !this.#scanError ? this.#build : null;
+    const { swaps, handled } = await updateStylesheets(this.#assets, healthy, this.#outDir, changed);
+    if (swaps.length > 0) this.#channel.send({ type: 'css-update', swaps });
+    const paths = changed.filter((path) => !handled.has(path));
+    if (paths.length === 0) return;
     // Route files or folders touched: scan again; the route tree changed only if the scan differs
     // (editors often save by renaming, which looks like an add).
     const before = this.#app ? treeSignature(this.#app) : null;
@@ -244,7 +284,7 @@ export class DevServer {
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<RunningServer> {
-  const dev = new DevServer(options.root, { force: options.force ?? false });
+  const dev = new DevServer(options.root, { force: options.force ?? false, config: options.config, publicEnv: options.publicEnv });
   dev.start();
   return serveFetch({ fetch: dev.fetch, port: options.port, hostname: options.hostname, onShutdown: () => dev.close() });
 }
@@ -324,6 +364,16 @@ function toDevError(error: unknown, root: string): DevError {
   const file = location[1]!.startsWith('/') ? location[1]! : join(root, location[1]!);
   const located = locate(root, file, Number(location[2]), Number(location[3] ?? 1));
   return { message: cleaned, ...(located ?? { file: relativeFile(root, file), line: Number(location[2]) }) };
+}
+
+async function serveOutputFile(file: string): Promise<Response> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const body = await readFile(file);
+    return new Response(new Uint8Array(body), { headers: { 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-cache' } });
+  } catch {
+    return new Response('Not Found', { status: 404 });
+  }
 }
 
 /** What a page request gets while the app does not build: the overlay, and recovery on fix. */

@@ -1,7 +1,7 @@
 import { renderToReadableStream } from 'react-server-dom-webpack/server.edge';
 import { Fragment, type ReactNode } from 'react';
 import { segments, routes, buildId } from 'virtual:nexxo/app';
-import type { AppRoute, Params } from '../shared/app-module.js';
+import type { AppRoute, Params, SegmentFileKind } from '../shared/app-module.js';
 import type { RscPayload } from '../shared/rsc-payload.js';
 import { isControlFlowError, isDynamicUsageError, isNotFoundError, readRedirect, type RedirectTarget } from '../shared/navigation-errors.js';
 import { createRequestStore, requestStorage, useDynamic, type RequestStore } from './request-store.js';
@@ -9,6 +9,7 @@ import { NOT_FOUND_KEY, PAGE_KEY, notFoundNode, pageNode, segmentKey, segmentNod
 import { notFoundSegments, routeSegments, upToNearestNotFound } from './match-segments.js';
 import { loadSegmentFile } from './route-modules.js';
 import { RSC_PARAM } from '../shared/rsc-payload.js';
+import { withoutBasePath } from '../shared/base-path.js';
 
 export interface RenderPageInput {
   request: Request;
@@ -20,6 +21,8 @@ export interface RenderPageInput {
   phase: 'request' | 'prerender';
   /** Render the route's not-found page instead of its page (after `notFound()` stopped the shell). */
   notFound?: boolean;
+  /** Stylesheet URLs per route file (path relative to the app root), in order. */
+  styles?: Record<string, string[]>;
 }
 
 /** What happened while rendering, for the status code and the build's route classification. */
@@ -57,7 +60,7 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
   url.searchParams.delete(RSC_PARAM);
   const pageRoute = route && !input.notFound ? route : null;
   const chain = !route
-    ? notFoundSegments(segments, url.pathname)
+    ? notFoundSegments(segments, withoutBasePath(url.pathname))
     : pageRoute
       ? routeSegments(segments, route, input.params)
       : upToNearestNotFound(routeSegments(segments, route, input.params));
@@ -79,8 +82,15 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
             : pageRoute
               ? await pageNode(leaf, searchParams, input.phase === 'prerender')
               : await notFoundNode(leaf, chain.some((matched) => matched.segment.files.layout !== undefined));
+        const files = depth < chain.length ? SEGMENT_STYLE_KINDS : pageRoute ? (['page'] as const) : (['not-found'] as const);
+        const links = stylesheetLinks(chain[Math.min(depth, chain.length - 1)]!, files, input.styles ?? {});
         // Keyed by segment: the nodes travel in an array, and a node for another segment is another subtree.
-        return <Fragment key={key}>{node}</Fragment>;
+        return (
+          <Fragment key={key}>
+            {links}
+            {node}
+          </Fragment>
+        );
       }),
     );
     const globalErrorModule = await loadSegmentFile(segments[0]!, 'global-error');
@@ -102,6 +112,21 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
     }) as ReadableStream<Uint8Array>;
     return { stream, signals };
   });
+}
+
+const SEGMENT_STYLE_KINDS = ['layout', 'template', 'loading', 'error', 'not-found'] as const;
+
+/**
+ * The stylesheets of a node's route files. React hoists them into <head>, in the order first
+ * rendered, and on client navigation waits for them before showing the new content (no flash).
+ */
+function stylesheetLinks(matched: MatchedSegment, kinds: readonly SegmentFileKind[], styles: Record<string, string[]>): ReactNode[] {
+  const hrefs = new Set<string>();
+  for (const kind of kinds) {
+    const path = matched.segment.paths[kind];
+    for (const href of (path && styles[path]) || []) hrefs.add(href);
+  }
+  return [...hrefs].map((href) => <link key={href} rel="stylesheet" href={href} precedence="nexxo" />);
 }
 
 /** Keeps the nodes the client already has up to the first segment that differs; the page always re-renders. */

@@ -5,6 +5,7 @@ import { findRoute } from './render-page.js';
 import { createRequestStore, requestStorage } from './request-store.js';
 import { RequestCookies } from './request-cookies.js';
 import { loadSegmentFile } from './route-modules.js';
+import { withBasePath } from '../shared/base-path.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 type Handler = (request: Request, context: { params: Promise<Params> }) => unknown;
@@ -37,7 +38,7 @@ export async function handleRoute(request: Request, routeId: string, params: Par
     response = await requestStorage.run(store, () => handler!(request, { params: Promise.resolve(params) }));
   } catch (error) {
     const redirect = readRedirect(error);
-    if (redirect) return withCookies(new Response(null, { status: redirect.status, headers: { Location: redirect.url } }), store.cookies.outgoing);
+    if (redirect) return withCookies(new Response(null, { status: redirect.status, headers: { Location: withBasePath(redirect.url) } }), store.cookies.outgoing);
     if (isNotFoundError(error)) return withCookies(new Response('Not Found', { status: 404 }), store.cookies.outgoing);
     throw error;
   }

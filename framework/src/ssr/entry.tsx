@@ -11,6 +11,7 @@ import { AppRouter } from '../client/app-router.js';
 import { isControlFlowError, isNotFoundError, readRedirect, type RedirectTarget } from '../shared/navigation-errors.js';
 import type { RscPayload } from '../shared/rsc-payload.js';
 import { injectPayload } from './inject-payload.js';
+import { withBasePath } from '../shared/base-path.js';
 
 export interface RenderHtmlOptions {
   /** URL of the browser entry. */
@@ -67,7 +68,7 @@ export async function renderHtml(rscStream: ReadableStream<Uint8Array>, options:
     const redirect = readRedirect(error);
     if (redirect || isNotFoundError(error)) {
       void forInline.cancel();
-      return redirect ? { kind: 'redirect', target: redirect } : { kind: 'not-found' };
+      return redirect ? { kind: 'redirect', target: { ...redirect, url: withBasePath(redirect.url) } } : { kind: 'not-found' };
     }
     const shell = await renderToReadableStream(
       <html data-nexxo-error="">

@@ -1,9 +1,12 @@
+import { basePath } from '../../shared/base-path.js';
 import { hideErrorOverlay, showErrorOverlay, type DevError } from './error-overlay.js';
 
 /** Messages the dev server sends over `/_nexxo/dev/events`. */
 export type DevMessage =
   | { type: 'client-update'; modules: Array<{ file: string; chunk: string | null; reload?: string }> }
   | { type: 'server-update' }
+  /** Stylesheets with new URLs (an edited CSS file, or a Tailwind source). */
+  | { type: 'css-update'; swaps: Array<{ from: string; to: string }> }
   /** `build` errors last until a build succeeds; `render` errors belong to the render that threw. */
   | { type: 'error'; error: DevError; source: 'build' | 'render' }
   | { type: 'clear-error' }
@@ -18,7 +21,7 @@ const globals = globalThis as unknown as Globals;
 
 /** Client references compiled after this page loaded come from the dev server's current table. */
 globals.__nexxo_dev_reference = async (id) => {
-  const table = (await import(/* @vite-ignore */ `/_nexxo/dev/references.js?t=${Date.now()}`)) as { default: Record<string, () => Promise<unknown>> };
+  const table = (await import(/* @vite-ignore */ `${basePath}/_nexxo/dev/references.js?t=${Date.now()}`)) as { default: Record<string, () => Promise<unknown>> };
   const load = table.default[id];
   if (!load) throw new Error(`The dev server does not know client component "${id}". Reload the page.`);
   return load();
@@ -37,10 +40,28 @@ async function applyClientUpdate(modules: Extract<DevMessage, { type: 'client-up
   globals.__nexxo_refresh?.perform();
 }
 
+/**
+ * Loads the new stylesheet next to the old one and removes the old one once the new one applies,
+ * so the page never shows unstyled. React finds the new link by its URL when it renders it later.
+ */
+function swapStylesheet(from: string, to: string): void {
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) {
+    if (link.getAttribute('href') !== from) continue;
+    const next = link.cloneNode() as HTMLLinkElement;
+    next.href = to;
+    next.addEventListener('load', () => link.remove(), { once: true });
+    next.addEventListener('error', () => link.remove(), { once: true });
+    link.after(next);
+  }
+}
+
 function handle(message: DevMessage): void {
   switch (message.type) {
     case 'client-update':
       void applyClientUpdate(message.modules);
+      return;
+    case 'css-update':
+      for (const swap of message.swaps) swapStylesheet(swap.from, swap.to);
       return;
     case 'server-update':
       globals.__nexxo_navigation?.router.refresh();
@@ -67,5 +88,5 @@ addEventListener('nexxo:navigate', () => {
   renderErrorShown = false;
 });
 
-const events = new EventSource('/_nexxo/dev/events');
+const events = new EventSource(`${basePath}/_nexxo/dev/events`);
 events.onmessage = (event: MessageEvent<string>) => handle(JSON.parse(event.data) as DevMessage);
