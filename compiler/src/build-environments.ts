@@ -3,6 +3,7 @@ import type { InputOptions, OutputChunk, OutputOptions, Plugin, RolldownOutput }
 import { join } from 'node:path';
 import { clientReferencesModule, clientReferencesPlugin, type ClientReference } from './plugins/client-references.js';
 import { serverComponentChecksPlugin } from './plugins/server-component-checks.js';
+import { boundaryChecksPlugin } from './plugins/boundary-checks.js';
 import { virtualModulesPlugin } from './plugins/virtual-modules.js';
 import { reactRefreshPlugin } from './plugins/react-refresh.js';
 import { clientChunkGraph, reachableClientReferences, type ClientChunkGraph } from './chunk-graph.js';
@@ -162,6 +163,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
         [
           clientReferencesPlugin({ root: options.root, registerModule: options.registerClientReferenceModule, references, onClientModule: options.onClientModule }),
           serverComponentChecksPlugin({ isAppFile: options.isAppFile }),
+          boundaryChecksPlugin({ environment: 'rsc', isAppFile: options.isAppFile }),
           graphPlugin,
           ...(options.rsc.plugins ?? []),
         ],
@@ -182,6 +184,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
           'client',
           [
             clientGraphPlugin,
+            boundaryChecksPlugin({ environment: 'client', isAppFile: options.isAppFile }),
             ...(options.clientExternals ? [externalUrlsPlugin(options.clientExternals)] : []),
             ...(options.refresh ? [reactRefreshPlugin({ root: options.root, isAppFile: options.isAppFile })] : []),
             ...(options.client.plugins ?? []),
@@ -202,7 +205,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
       },
     ),
     reused('ssr') ? null : write(
-      { ...shared('ssr', options.ssr.plugins ?? [], ['node', 'import', 'module', 'default'], 'node'), input: { index: options.ssr.entry } },
+      { ...shared('ssr', [boundaryChecksPlugin({ environment: 'ssr', isAppFile: options.isAppFile }), ...(options.ssr.plugins ?? [])], ['node', 'import', 'module', 'default'], 'node'), input: { index: options.ssr.entry } },
       serverOutput(join(options.outDir, dirs.ssr), production, options.stableServerModules),
     ),
   ]);

@@ -2,6 +2,7 @@ import type { Plugin } from 'rolldown';
 import { langOf, scriptFilePattern } from '../client-reference-id.js';
 import { readModuleDirective } from '../directives.js';
 import { formatDiagnostic } from '../errors.js';
+import { displayPath, entersApp, formatImportChain, importChain, importersIn } from '../import-chain.js';
 import { tryParse } from './client-references.js';
 
 /** APIs that only exist in client components, by the module they are imported from. */
@@ -17,14 +18,41 @@ const clientOnlyImports: Record<string, Set<string>> = {
 };
 const namespaceCall = /\b([A-Za-z_$][\w$]*)\.(use[A-Z]\w*|createContext)\s*\(/g;
 
+/** A client-only API found in a server component, reported once the import graph is known. */
+interface HookUse {
+  file: string;
+  name: string;
+  source: string;
+  line: number;
+}
+
 /**
  * rsc environment: a server component (a module of the app without "use client") that uses a
  * client-only hook fails the build with the file, the hook and the fix, instead of failing at
- * request time with "useState is not a function".
+ * request time with "useState is not a function". When the component is not a route file, the
+ * message also shows the imports from the route file that made it a server component; those are
+ * only known at the end of the build, so uses are collected first and reported in `buildEnd`.
  */
 export function serverComponentChecksPlugin(options: { isAppFile: (id: string) => boolean }): Plugin {
+  let root = '';
+  let uses = new Map<string, HookUse>();
   return {
     name: 'nexxo:server-component-checks',
+    buildStart(inputOptions) {
+      root = inputOptions.cwd;
+      uses = new Map();
+    },
+    buildEnd(error) {
+      // A build that already failed reports that failure; the graph may be incomplete anyway.
+      if (error || uses.size === 0) return;
+      const importersOf = importersIn((id) => this.getModuleInfo(id));
+      const isEntry = (id: string) => this.getModuleInfo(id)?.isEntry ?? false;
+      const name = (id: string) => displayPath(root, id);
+      const messages = [...uses.values()]
+        .sort((a, b) => name(a.file).localeCompare(name(b.file)))
+        .map((use) => hookMessage(use, importChain(use.file, importersOf, (id) => entersApp(id, importersOf, isEntry, options.isAppFile)), name));
+      this.error(messages.join('\n\n'));
+    },
     transform: {
       filter: { id: scriptFilePattern },
       handler(code, id) {
@@ -41,7 +69,7 @@ export function serverComponentChecksPlugin(options: { isAppFile: (id: string) =
             if (specifier.type === 'ImportSpecifier') {
               if (specifier.importKind === 'type') continue;
               const name = specifier.imported.name ?? specifier.imported.value;
-              if (forbidden.has(name)) this.error(hookMessage(id, name, source, code, specifier.start));
+              if (forbidden.has(name)) return record(id, name, source, code, specifier.start);
             } else {
               namespaces.set(specifier.local.name, source);
             }
@@ -50,20 +78,26 @@ export function serverComponentChecksPlugin(options: { isAppFile: (id: string) =
         if (namespaces.size > 0) {
           for (const match of code.matchAll(namespaceCall)) {
             const source = namespaces.get(match[1]!);
-            if (source && clientOnlyImports[source]!.has(match[2]!)) this.error(hookMessage(id, match[2]!, source, code, match.index));
+            if (source && clientOnlyImports[source]!.has(match[2]!)) return record(id, match[2]!, source, code, match.index);
           }
         }
         return null;
       },
     },
   };
+
+  // The first use per file is enough to point the user at it.
+  function record(file: string, name: string, source: string, code: string, offset: number): null {
+    uses.set(file, { file, name, source, line: code.slice(0, offset).split('\n').length });
+    return null;
+  }
 }
 
-function hookMessage(file: string, name: string, source: string, code: string, offset: number): string {
-  const line = code.slice(0, offset).split('\n').length;
+function hookMessage(use: HookUse, chain: string[], name: (id: string) => string): string {
+  const through = chain.length > 1 ? `, imported through:\n${formatImportChain(chain, name, '    ')}` : '.';
   return formatDiagnostic(
-    `${file}:${line}`,
-    `\`${name}\` from "${source}" only works in a client component, but this module is a server component.`,
-    `add "use client" at the top of this file, or move the part that needs \`${name}\` into its own client component and render that here.`,
+    `${name(use.file)}:${use.line}`,
+    `\`${use.name}\` from "${use.source}" only works in a client component, but this module is a server component${through}`,
+    `add "use client" at the top of this file, or move the part that needs \`${use.name}\` into its own client component and render that here.`,
   );
 }
