@@ -85,6 +85,8 @@ export interface BuildEnvironmentsResult {
   styles: Map<string, string[]>;
   /** Every stylesheet in the build → its URL (dev swaps the URL when the file changes). */
   stylesheets: Map<string, string>;
+  /** Files the stylesheets read besides themselves (@imports, Sass partials, Tailwind's sources). */
+  stylesheetInputs: string[];
   /** Each environment's import graph (stylesheets of a later partial rebuild are collected from it). */
   importGraphs: { rsc: ImportGraph; client: ImportGraph };
 }
@@ -213,12 +215,19 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   const rebuilt = new Set<Environment>((['rsc', 'client', 'ssr'] as const).filter((environment) => !reused(environment)));
   const styleFiles = collectStyles(options.graphRoots, importGraphs, new Set([...references.values()].map((reference) => reference.file)));
   const stylesheets = new Map<string, string>();
-  for (const id of [...importGraphs.rsc.keys(), ...importGraphs.client.keys()]) if (CSS_FILE.test(id)) stylesheets.set(id, (await assets.css.compile(id)).href);
+  const stylesheetInputs = new Set<string>();
+  for (const id of [...importGraphs.rsc.keys(), ...importGraphs.client.keys()]) {
+    if (!CSS_FILE.test(id)) continue;
+    const compiled = await assets.css.compile(id);
+    stylesheets.set(id, compiled.href);
+    for (const input of compiled.dependencies) if (input !== id) stylesheetInputs.add(input);
+  }
   const styles = new Map([...styleFiles].map(([root, files]) => [root, files.map((file) => stylesheets.get(file)!)]));
   await assets.files.write(join(options.outDir, dirs.client));
   return {
     styles,
     stylesheets,
+    stylesheetInputs: [...stylesheetInputs],
     importGraphs,
     rebuilt,
     clientReferences: [...references.values()],

@@ -25,6 +25,12 @@ const types: Record<string, string> = {
   mp4: 'video/mp4',
   webm: 'video/webm',
   mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  wav: 'audio/wav',
+  flac: 'audio/flac',
+  aac: 'audio/aac',
+  bmp: 'image/bmp',
+  eot: 'application/vnd.ms-fontobject',
 };
 
 export function contentTypeFor(path: string): string {

@@ -1,7 +1,7 @@
 import { bundleAsync, type CSSModuleExports } from 'lightningcss';
 import postcss, { type AcceptedPlugin } from 'postcss';
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { NexxoBuildError } from '../errors.js';
@@ -113,8 +113,7 @@ export class CssCompiler {
           },
           resolve: (specifier, from) => {
             if (specifier.startsWith('.') || specifier.startsWith('/')) return relative(root, resolve(dirname(toPath(from)), specifier));
-            // A package stylesheet: `@import "some-package/styles.css"`.
-            return relative(root, createRequire(toPath(from)).resolve(specifier));
+            return relative(root, resolvePackageStylesheet(specifier, toPath(from)));
           },
         },
       });
@@ -133,11 +132,38 @@ export class CssCompiler {
   #urlFor(url: string, cssFile: string, line: number): string {
     if (/^([a-z][a-z\d+.-]*:|\/|#)/i.test(url)) return url;
     const [path, suffix = ''] = url.split(/(?=[?#])/, 2) as [string, string?];
-    const file = resolve(dirname(cssFile), decodeURIComponent(path));
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // Not percent-encoding after all: use the path as written.
+    }
+    const file = resolve(dirname(cssFile), decoded);
     if (!existsSync(file))
       throw new NexxoBuildError('NEXXO_CSS_URL', `${relative(this.#root, cssFile)}:${line}: url(${url}) points to ${relative(this.#root, file)}, which does not exist.\n  Fix: correct the path, or put the file in public/ and use an absolute URL (/${path.replace(/^(\.\.?\/)+/, '')}).`, { file: cssFile });
     return this.#assets.fileUrl(file) + suffix;
   }
+}
+
+/**
+ * A package stylesheet: `@import "pkg/styles.css"` is a file in the package; `@import "pkg"`
+ * means the package's stylesheet (its `style` export condition or field), not its JavaScript.
+ */
+function resolvePackageStylesheet(specifier: string, from: string): string {
+  const require = createRequire(from);
+  const name = /^(@[^/]+\/)?[^/]+/.exec(specifier)?.[0] ?? specifier;
+  if (name === specifier) {
+    try {
+      const manifestPath = require.resolve(`${name}/package.json`);
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { style?: string; exports?: Record<string, unknown> };
+      const root = manifest.exports?.['.'];
+      const style = (typeof root === 'object' && root !== null ? (root as { style?: unknown }).style : undefined) ?? manifest.style;
+      if (typeof style === 'string') return join(dirname(manifestPath), style);
+    } catch {
+      // No readable package.json: resolve it like any import.
+    }
+  }
+  return require.resolve(specifier);
 }
 
 function classNamesOf(exports: CSSModuleExports): Record<string, string> {

@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NexxoBuildError } from '../errors.js';
 
 interface SassCompiler {
-  compileAsync(path: string, options: { style: 'expanded'; sourceMap: false }): Promise<{ css: string; loadedUrls: URL[] }>;
+  compileAsync(path: string, options: { style: 'expanded'; sourceMap: false; loadPaths: string[] }): Promise<{ css: string; loadedUrls: URL[] }>;
 }
 
 const compilers = new Map<string, Promise<SassCompiler>>();
@@ -13,13 +13,22 @@ const compilers = new Map<string, Promise<SassCompiler>>();
 export async function compileSass(file: string, root: string): Promise<{ css: string; dependencies: string[] }> {
   const sass = await loadSass(file, root);
   try {
-    const result = await sass.compileAsync(file, { style: 'expanded', sourceMap: false });
+    // `@use 'some-package/scss/x'` finds the package's Sass in node_modules, as webpack's sass-loader does.
+    const result = await sass.compileAsync(file, { style: 'expanded', sourceMap: false, loadPaths: nodeModulesDirs(root) });
     return { css: result.css, dependencies: result.loadedUrls.filter((url) => url.protocol === 'file:').map((url) => fileURLToPath(url)) };
   } catch (error) {
     const message = (error as { sassMessage?: string; message: string }).sassMessage ?? (error as Error).message;
     const span = (error as { span?: { url?: URL; start: { line: number; column: number } } }).span;
     const where = span?.url ? `${relative(root, fileURLToPath(span.url))}:${span.start.line + 1}:${span.start.column + 1}` : relative(root, file);
     throw new NexxoBuildError('NEXXO_SASS', `${where}: ${message}`, { file, cause: error });
+  }
+}
+
+function nodeModulesDirs(root: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = root; ; dir = dirname(dir)) {
+    dirs.push(join(dir, 'node_modules'));
+    if (dirname(dir) === dir) return dirs;
   }
 }
 

@@ -43,7 +43,8 @@ export function appEnvironments(options: {
     rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin, ...config.plugins.rsc] },
     ssr: { entry: join(distDir, 'ssr/entry.js'), plugins: config.plugins.ssr },
     client: { entry: join(distDir, development ? 'client/dev/dev-entry.js' : 'client/browser-entry.js'), plugins: config.plugins.client },
-    define: { rsc: shared, ssr: shared, client: { ...shared, 'process.env': '{}' } },
+    // In the browser, any other variable reads as undefined; on the server import.meta.env is process.env.
+    define: { rsc: { ...shared, 'import.meta.env': 'process.env' }, ssr: { ...shared, 'import.meta.env': 'process.env' }, client: { ...shared, 'process.env': '{}', 'import.meta.env': '{}' } },
     serverExternals: config.serverExternalPackages,
     virtualModules: { 'virtual:nexxo/app': appModuleSource(app, options.buildId, root) },
     registerClientReferenceModule: join(distDir, 'rsc/client-reference.js'),

@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { NexxoConfigError, runConfigCode, type ConfigSource } from './config-error.js';
 import type { ConfigMode, ResolvedConfig } from './config-types.js';
 import { findConfigFile } from './find-config-file.js';
@@ -17,10 +18,21 @@ import { validateConfig } from './validate-config.js';
  * config.routing.redirects; // awaited, checked
  * config.plugins.client; // Rolldown plugins for the browser build
  */
+const NEXT_CONFIG_FILES = ['next.config.ts', 'next.config.mjs', 'next.config.js', 'next.config.cjs'];
+const warnedAboutNextConfig = new Set<string>();
+
 export async function loadConfig(root: string, mode: ConfigMode): Promise<ResolvedConfig> {
   const appRoot = resolve(root);
   const configFile = findConfigFile(appRoot);
-  if (!configFile) return resolveConfig({}, { root: appRoot, label: 'nexxo.config', compiled: null, mode, configFile });
+  if (!configFile) {
+    const nextConfig = NEXT_CONFIG_FILES.find((name) => existsSync(join(appRoot, name)));
+    // Once per process: dev reloads settings on every config edit.
+    if (nextConfig && !warnedAboutNextConfig.has(appRoot)) {
+      warnedAboutNextConfig.add(appRoot);
+      console.warn(`[nexxo] ${nextConfig} is not read: Nexxo's config is nexxo.config.ts (same options for basePath, redirects, rewrites, headers, env, images…). Move the options you use into it.`);
+    }
+    return resolveConfig({}, { root: appRoot, label: 'nexxo.config', compiled: null, mode, configFile });
+  }
   const label = relative(appRoot, configFile);
   const { exports, compiled } = await importConfigModule(configFile, appRoot);
   const source: ConfigSource = { root: appRoot, label, compiled };

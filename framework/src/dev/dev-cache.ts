@@ -1,4 +1,5 @@
-import { PersistentCache, type BuildEnvironmentsResult } from '@nexxo/compiler';
+import { POSTCSS_CONFIG_FILES, PersistentCache, type BuildEnvironmentsResult } from '@nexxo/compiler';
+import { CONFIG_FILE_NAMES, envFileNames } from '../config/index.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, rm } from 'node:fs/promises';
@@ -91,8 +92,10 @@ export class DevCache {
 
   #hashInputs(result: BuildEnvironmentsResult): Record<string, string> {
     const inputs: Record<string, string> = {};
-    for (const file of [...result.serverModules, ...result.client.moduleChunks.keys()]) {
-      if (!file.startsWith(this.#root + sep) || file.includes(`${sep}node_modules${sep}`) || file.startsWith('\0')) continue;
+    // Module ids may carry a query (`x.svg?raw`); stylesheets read files that are not modules.
+    const files = [...result.serverModules, ...result.client.moduleChunks.keys(), ...result.stylesheetInputs].map((id) => id.replace(/\?.*$/, ''));
+    for (const file of new Set(files)) {
+      if (!file.startsWith(this.#root + sep) || file.includes(`${sep}node_modules${sep}`) || file.includes(`${sep}.nexxo${sep}`) || file.startsWith('\0')) continue;
       const digest = fileHash(file);
       if (digest) inputs[file] = digest;
     }
@@ -131,8 +134,9 @@ function lockfileHash(root: string): string {
   }
 }
 
+/** Files that change how the whole app compiles: its config, env files, PostCSS config, tsconfig. */
 function configHash(root: string): string {
-  return ['nexxo.config.ts', 'nexxo.config.mts', 'nexxo.config.js', 'nexxo.config.mjs', 'tsconfig.json'].map((name) => fileHash(join(root, name)) ?? '-').join(',');
+  return [...CONFIG_FILE_NAMES, ...envFileNames('development'), ...POSTCSS_CONFIG_FILES, 'tsconfig.json'].map((name) => fileHash(join(root, name)) ?? '-').join(',');
 }
 
 type Entries<T> = T extends Map<infer K, infer V> ? Array<[K, V]> : never;
@@ -154,6 +158,7 @@ function serialize(result: BuildEnvironmentsResult): SerializedResult {
     serverModules: [...result.serverModules],
     client: { ...result.client, moduleChunks: [...result.client.moduleChunks], entryModules: [...result.client.entryModules] },
     styles: [...result.styles],
+    stylesheetInputs: result.stylesheetInputs,
     stylesheets: [...result.stylesheets],
     importGraphs: { rsc: [...result.importGraphs.rsc], client: [...result.importGraphs.client] },
   };
@@ -167,6 +172,7 @@ function deserialize(result: SerializedResult): BuildEnvironmentsResult {
     serverModules: new Set(result.serverModules),
     client: { ...result.client, moduleChunks: new Map(result.client.moduleChunks), entryModules: new Set(result.client.entryModules) },
     styles: new Map(result.styles),
+    stylesheetInputs: result.stylesheetInputs ?? [],
     stylesheets: new Map(result.stylesheets),
     importGraphs: { rsc: new Map(result.importGraphs.rsc), client: new Map(result.importGraphs.client) },
     rebuilt: new Set(['rsc', 'client', 'ssr']),

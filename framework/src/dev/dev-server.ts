@@ -1,9 +1,9 @@
 import { serveFetch, type RunningServer } from '@nexxo/adapter-node';
 import { createAssetPipeline, listExports, parseModule, prebundleDeps, type AssetPipeline, type Environment } from '@nexxo/compiler';
 import { compileRoutingRules, contentTypeFor, createRouteMatcher, decodePathParts, matchRewrite, stripBasePath, type CompiledRoutingRules } from '@nexxo/runtime';
-import type { ResolvedConfig } from '../config/index.js';
+import { loadConfig, loadEnv, type ResolvedConfig } from '../config/index.js';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { scanApp, type ScannedApp } from '../build/scan-app.js';
 import type { DevError } from '../client/dev/error-overlay.js';
 import { locate, locateInStack } from './code-frame.js';
@@ -26,6 +26,8 @@ export interface DevServerOptions {
 
 /** How long after a client update the ssr build catches up. */
 const SSR_CATCH_UP_DELAY_MS = 150;
+/** Root files that change how the whole app compiles. */
+const PROJECT_SETTINGS = /^(nexxo\.config\.(ts|mts|js|mjs)|\.env(\..+)?|postcss\.config\.(js|mjs|cjs)|tsconfig\.json)$/;
 const ROUTE_FILE = /(?:^|[\\/])(?:layout|page|template|loading|error|not-found|global-error|route)\.[jt]sx?$/;
 
 /**
@@ -208,11 +210,17 @@ export class DevServer {
   }
 
   async #onFilesChanged(changed: string[]): Promise<void> {
+    if (changed.some((path) => dirname(path) === this.#root && PROJECT_SETTINGS.test(basename(path)))) {
+      await this.#reloadSettings(changed.map((path) => basename(path)).filter((name) => PROJECT_SETTINGS.test(name)));
+      return;
+    }
     // Stylesheets first: swapped in the page at once, and an edit that only touched CSS is done.
     const healthy = this.#build && !this.#buildError && !this.#scanError ? this.#build : null;
     const { swaps, handled } = await updateStylesheets(this.#assets, healthy, this.#outDir, changed);
     if (swaps.length > 0) this.#channel.send({ type: 'css-update', swaps });
-    const paths = changed.filter((path) => !handled.has(path));
+    // An edited file also changes the modules that import it with a query (`?raw`, `?url`).
+    const queried = queriedIds(this.#build);
+    const paths = changed.filter((path) => !handled.has(path)).flatMap((path) => [path, ...(queried.get(path) ?? [])]);
     if (paths.length === 0) return;
     // Route files or folders touched: scan again; the route tree changed only if the scan differs
     // (editors often save by renaming, which looks like an add).
@@ -251,6 +259,34 @@ export class DevServer {
       this.#stale = true;
       setTimeout(() => void this.#ensureBuild(), SSR_CATCH_UP_DELAY_MS).unref();
     }
+  }
+
+  /**
+   * nexxo.config, .env files, the PostCSS config or tsconfig.json changed: everything may compile
+   * differently (defines, aliases, plugins, base path), so the app is rebuilt and open pages reload.
+   * A config that fails to load keeps the last good one running and shows the error.
+   */
+  async #reloadSettings(names: string[]): Promise<void> {
+    try {
+      const { publicEnv } = loadEnv(this.#root, 'development');
+      const config = await loadConfig(this.#root, 'development');
+      const rules = compileRoutingRules(config.routing);
+      if (config.routing.basePath !== this.#config.routing.basePath) this.#deps = null;
+      [this.#config, this.#publicEnv, this.#rules] = [config, publicEnv, rules];
+    } catch (error) {
+      const devError = toDevError(error, this.#root);
+      console.error(`\n✖ ${devError.message}\n`);
+      this.#buildError = devError;
+      this.#channel.send({ type: 'error', source: 'build', error: devError });
+      return;
+    }
+    console.log(`[nexxo] ${names.join(', ')} changed: rebuilding.`);
+    this.#assets = this.#createAssets();
+    this.#reuse = null;
+    this.#stale = true;
+    this.#buildError = null;
+    await this.#ensureBuild();
+    if (!this.#buildError) this.#channel.send({ type: 'reload', reason: `${names.join(', ')} changed` });
   }
 
   /** Tells open pages what changed: client modules are swapped, anything else re-renders. */
@@ -308,6 +344,19 @@ function reusableEnvironments(paths: string[], previous: DevBuild): Set<Environm
     reuse.add('ssr');
   }
   return reuse;
+}
+
+/** The modules the build imports with a query (`x.svg?raw`), by file. */
+function queriedIds(build: DevBuild | null): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  if (!build) return ids;
+  for (const id of new Set([...build.result.serverModules, ...build.result.importGraphs.client.keys()])) {
+    const query = id.indexOf('?');
+    if (query === -1 || id.startsWith('\0')) continue;
+    const file = id.slice(0, query);
+    ids.set(file, [...(ids.get(file) ?? []), id]);
+  }
+  return ids;
 }
 
 /** What decides routing: the segment tree with its files, and the routes. */

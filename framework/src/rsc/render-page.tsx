@@ -114,7 +114,8 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
   });
 }
 
-const SEGMENT_STYLE_KINDS = ['layout', 'template', 'loading', 'error', 'not-found'] as const;
+// global-error replaces the root layout when it shows, so its stylesheets must already be there.
+const SEGMENT_STYLE_KINDS = ['layout', 'template', 'loading', 'error', 'not-found', 'global-error'] as const;
 
 /**
  * The stylesheets of a node's route files. React hoists them into <head>, in the order first
