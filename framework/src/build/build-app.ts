@@ -2,10 +2,11 @@ import { buildEnvironments } from '@nexxo/compiler';
 import { compileRoutingRules, type BuildManifest, type ManifestRoute } from '@nexxo/runtime';
 import { loadConfig, loadEnv } from '../config/index.js';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createOutputDir } from './output-dir.js';
 import { appEnvironments, routeFiles, stylesByRouteFile } from './app-environments.js';
 import { prerender } from './prerender.js';
 import { createSizeMeter, formatRouteTable } from './route-table.js';
@@ -39,7 +40,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   compileRoutingRules(config.routing);
   const app = scanApp(root);
   await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
+  createOutputDir(outDir);
 
   const buildId = randomBytes(8).toString('base64url');
   const allRouteFiles = [...new Set(app.segments.flatMap((segment) => Object.values(segment.files)))];

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { reportError } from './report-error.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -31,9 +32,19 @@ async function main(argv: string[]): Promise<void> {
       force: { type: 'boolean' },
     },
   });
-  const [command, dir = '.'] = positionals;
+  const [command, dirArgument = '.'] = positionals;
   if (values.version) return console.log(version);
   if (values.help || !command) return console.log(help);
+  // The app's folder is the working directory, as tools expect: Tailwind scans its sources from
+  // there, a PostCSS config resolves its paths from there.
+  const dir = resolve(dirArgument);
+  if (['dev', 'build', 'start'].includes(command)) {
+    try {
+      process.chdir(dir);
+    } catch {
+      throw new UsageError(`The app folder ${dirArgument} does not exist.`);
+    }
+  }
   switch (command) {
     case 'dev':
       if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);

@@ -11,6 +11,7 @@ import { PREBUNDLED_CLIENT_DEPS, buildForDev, loadDevBuild, refreshBlocker, type
 import { DevCache, devCacheDir } from './dev-cache.js';
 import { watchFiles } from './file-watcher.js';
 import { HmrChannel } from './hmr-channel.js';
+import { createOutputDir } from '../build/output-dir.js';
 import { updateStylesheets } from './stylesheet-updates.js';
 import { CLIENT_BASE } from '../build/app-environments.js';
 
@@ -82,6 +83,8 @@ export class DevServer {
   start(): void {
     removeStaleOutput(dirname(this.#outDir));
     rmSync(this.#outDir, { recursive: true, force: true });
+    createOutputDir(dirname(dirname(this.#outDir)));
+    createOutputDir(devCacheDir(this.#root));
     process.setSourceMapsEnabled(true);
     (globalThis as { __nexxo_dev_render_error?: (error: unknown) => void }).__nexxo_dev_render_error = (error) => {
       const location = locateInStack(error, this.#root);
