@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
 import { cli, startServer, type TestServer } from '../../../test-utils/server.js';
@@ -115,5 +115,33 @@ describe('client hooks in server components', () => {
       ].join('\n'),
     );
     expectNoInternalStack(output);
+  });
+});
+
+describe('boundary errors in nexxo dev', () => {
+  it('shows the server-only chain on the page and recovers when the import is removed', async () => {
+    const root = writeApp({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': "import { Profile } from './profile';\nexport default function Page() { return <Profile />; }",
+      'app/profile.tsx': "'use client';\nimport { query } from './db';\nexport function Profile() { return <p>{query('name')}</p>; }",
+      'app/db.ts': "import 'server-only';\nexport function query(sql: string) { return 'result of ' + sql; }",
+    });
+    apps.push(root);
+    const server = await startServer(root, 15_000, 'dev');
+    servers.push(server);
+    const broken = await fetch(server.url + '/');
+    expect(broken.status).toBe(500);
+    const page = await broken.text();
+    expect(page).toContain('app/db.ts imports "server-only", but it is imported by client code:');
+    expect(page).toContain('app/profile.tsx ("use client")');
+    writeFileSync(`${root}/app/db.ts`, "export function query(sql: string) { return 'result of ' + sql; }\n");
+    const deadline = Date.now() + 15_000;
+    let fixed = await fetch(server.url + '/');
+    while (fixed.status !== 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      fixed = await fetch(server.url + '/');
+    }
+    expect(fixed.status).toBe(200);
+    expect(await fixed.text()).toContain('result of name');
   });
 });
