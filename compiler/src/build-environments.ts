@@ -12,6 +12,7 @@ import { collectStyles, importGraphOf, type ImportGraph } from './css/collect-st
 import { cssPlugin } from './plugins/css.js';
 import { CSS_FILE } from './css/css-compiler.js';
 import { assetsPlugin } from './plugins/assets.js';
+import { fontsPlugin } from './plugins/fonts.js';
 
 export type BuildMode = 'production' | 'development';
 
@@ -124,22 +125,21 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
       importGraphs.client = importGraphOf(this);
     },
   };
-  const assetPlugins = [assetsPlugin({ root: options.root, files: assets.files, css: assets.css }), cssPlugin(assets.css)];
-  const serverExternals = options.serverExternals?.length ? [serverExternalsPattern(options.serverExternals)] : [];
+  const assetPlugins = [assetsPlugin({ root: options.root, files: assets.files, css: assets.css }), cssPlugin(assets.css), fontsPlugin({ root: options.root, files: assets.files })];
+  const serverExternals = options.serverExternals?.length ? [serverExternalsPlugin(serverExternalsPattern(options.serverExternals), options.alias ?? {})] : [];
 
   const shared = (environment: Environment, extraPlugins: Plugin[], conditionNames: string[], platform: 'node' | 'browser', refresh = false): InputOptions => ({
     cwd: options.root,
     platform,
     resolve: { conditionNames, ...(options.alias ? { alias: options.alias } : {}) },
     tsconfig: options.tsconfig ?? true,
-    ...(environment !== 'client' && serverExternals.length ? { external: serverExternals } : {}),
     // React projects put JSX in .js files too (Next.js allows it); JSX parsing is a superset of JS.
     moduleTypes: { '.js': 'jsx' },
     transform: {
       jsx: { runtime: 'automatic', development: !production, refresh },
       define: { ...options.define?.[environment], 'process.env.NODE_ENV': JSON.stringify(options.mode) },
     },
-    plugins: [virtualModulesPlugin({ ...options.virtualModules, [clientVirtualId]: () => clientReferencesModule(references.values()) }), ...extraPlugins, ...assetPlugins],
+    plugins: [virtualModulesPlugin({ ...options.virtualModules, [clientVirtualId]: () => clientReferencesModule(references.values()) }), ...(environment === 'client' ? [] : serverExternals), ...extraPlugins, ...assetPlugins],
     logLevel: 'warn',
     onLog(level, log, defaultHandler) {
       // Harmless and expected: cycles inside react-dom, directives the compiler itself handled, and
@@ -253,7 +253,21 @@ function externalUrlsPlugin(urls: Map<string, string>): Plugin {
   };
 }
 
-/** Bare imports of the listed packages (and their subpaths) stay imports in server bundles. */
+/**
+ * Imports of `serverExternalPackages` stay imports in server bundles, also when written through an
+ * alias (`next/og` → `nexxo/og`): Node resolves the target at run time.
+ */
+function serverExternalsPlugin(pattern: RegExp, alias: Record<string, string>): Plugin {
+  return {
+    name: 'nexxo:server-externals',
+    resolveId(source) {
+      const target = alias[source] ?? source;
+      return pattern.test(target) ? { id: target, external: true } : null;
+    },
+  };
+}
+
+/** Bare imports of the listed packages (and their subpaths). */
 function serverExternalsPattern(packages: string[]): RegExp {
   const names = packages.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return new RegExp(`^(?:${names})(?:/.*)?$`);

@@ -1,5 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { contentTypeFor } from './content-type.js';
+import { createImageEndpoint } from './image/image-endpoint.js';
+import { IMAGE_ENDPOINT } from './image/image-params.js';
+import type { ImageService } from './image/image-service.js';
 import type { RscEntry, SsrEntry } from './entries.js';
 import type { BuildManifest, ManifestRoute, Params } from './manifest.js';
 import { canonicalPathname, createRouteMatcher } from './route-matcher.js';
@@ -21,6 +24,8 @@ export interface CreateAppOptions {
   build: ServerBuild;
   /** Platform I/O: how this platform reads the build's files. */
   readFile: ReadBuildFile;
+  /** The platform's image optimizer. Without one, `/_nexxo/image` serves local images unchanged and redirects to remote ones. */
+  images?: ImageService;
 }
 
 /** Client chunks, stylesheets and imported assets have content hashes in their names. */
@@ -32,13 +37,14 @@ const DYNAMIC_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-reva
  * prerendered pages, RSC payloads, dynamic renders and route handlers. Web-standard APIs only, so
  * every adapter runs it unchanged.
  */
-export function createApp({ build, readFile }: CreateAppOptions): Hono {
+export function createApp({ build, readFile, images }: CreateAppOptions): Hono {
   const { manifest, rsc, ssr } = build;
   const routing = manifest.routing ?? DEFAULT_ROUTING_CONFIG;
   const rules = compileRoutingRules(routing);
   const { basePath } = routing;
   const matchRoute = createRouteMatcher(manifest.routes);
   const staticFiles = new Set(manifest.staticFiles);
+  const imageEndpoint = manifest.images && createImageEndpoint({ config: manifest.images, basePath, staticFiles, readFile, service: images });
   const app = new Hono();
 
   app.all('*', async (c) => {
@@ -46,7 +52,8 @@ export function createApp({ build, readFile }: CreateAppOptions): Hono {
     const parts = decodePathParts(url.pathname);
     if (!parts) return c.text('Bad Request: the URL has malformed percent-encoding.', 400);
     const request: RoutingRequest = { pathname: '/' + parts.join('/') + (parts.length > 0 && url.pathname.endsWith('/') ? '/' : ''), search: url.search, headers: c.req.raw.headers, host: c.req.header('host') ?? url.host };
-    const response = await route(c, request);
+    // Before routing: config redirects and rewrites never apply to the endpoint, as to /_nexxo/ files.
+    const response = imageEndpoint && url.pathname === basePath + IMAGE_ENDPOINT ? await imageEndpoint(c.req.raw) : await route(c, request);
     return withConfigHeaders(response, matchHeaders(rules, request));
   });
 

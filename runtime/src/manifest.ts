@@ -1,3 +1,4 @@
+import type { ImageEndpointConfig } from './image/image-config.js';
 import type { RoutingConfig } from './routing-config.js';
 
 /**
@@ -20,6 +21,8 @@ export interface BuildManifest {
   styles: Record<string, string[]>;
   /** basePath, trailingSlash, redirects, rewrites and headers from nexxo.config (defaults without one). */
   routing?: RoutingConfig;
+  /** nexxo.config `images`, as the image endpoint applies it; without it, `/_nexxo/image` is not served. */
+  images?: ImageEndpointConfig;
   /** Prerendered pages by pathname: files under `prerendered/`. */
   prerendered: Record<string, PrerenderedPage>;
 }

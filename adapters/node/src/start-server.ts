@@ -1,4 +1,6 @@
 import { createApp } from '@nexxo/runtime';
+import { join } from 'node:path';
+import { createImageOptimizer } from './image-optimizer.js';
 import { fileReader, loadBuild } from './load-build.js';
 import { serveFetch, type RunningServer } from './serve-fetch.js';
 
@@ -14,6 +16,8 @@ export interface StartServerOptions {
 /** `nexxo start`: serves a production build from its output folder. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const build = await loadBuild(options.outDir);
-  const app = createApp({ build, readFile: fileReader(options.outDir) });
+  // Results live beside the build: `nexxo build` empties the folder, so a new build starts a new cache.
+  const images = createImageOptimizer({ cacheDir: join(options.outDir, 'cache', 'images') });
+  const app = createApp({ build, readFile: fileReader(options.outDir), images });
   return serveFetch({ fetch: app.fetch, port: options.port, hostname: options.hostname, handleSignals: options.handleSignals });
 }

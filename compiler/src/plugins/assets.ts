@@ -3,6 +3,7 @@ import { imageSize } from 'image-size';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { AssetFiles } from '../assets/asset-files.js';
+import { blurPlaceholder, type BlurPlaceholder } from '../assets/blur-placeholder.js';
 import { CSS_FILE, type CssCompiler } from '../css/css-compiler.js';
 import { NexxoBuildError } from '../errors.js';
 
@@ -29,7 +30,7 @@ export function assetsPlugin(options: { root: string; files: AssetFiles; css: Cs
       let value: unknown;
       if (query?.[1] === 'raw') value = readFileSync(file, 'utf8');
       else if (query?.[1] === 'url') value = CSS_FILE.test(file) ? (await options.css.compile(file)).href : options.files.fileUrl(file);
-      else if (IMAGE.test(file)) value = staticImage(file, options);
+      else if (IMAGE.test(file)) value = await staticImage(file, options);
       else if (FILE.test(file)) value = options.files.fileUrl(file);
       else return null;
       return { code: `export default ${JSON.stringify(value)};\n`, moduleType: 'js', moduleSideEffects: false };
@@ -37,12 +38,17 @@ export function assetsPlugin(options: { root: string; files: AssetFiles; css: Cs
   };
 }
 
-function staticImage(file: string, options: { root: string; files: AssetFiles }): { src: string; width: number; height: number } {
+/** `{ src, width, height }`, plus `blurDataURL`, `blurWidth` and `blurHeight` for PNG, JPEG, WebP and AVIF. */
+async function staticImage(file: string, options: { root: string; files: AssetFiles }): Promise<{ src: string; width: number; height: number } & Partial<BlurPlaceholder>> {
   let size: { width?: number; height?: number };
+  const content = readFileSync(file);
   try {
-    size = imageSize(readFileSync(file));
+    size = imageSize(content);
   } catch (error) {
     throw new NexxoBuildError('NEXXO_IMAGE', `${relative(options.root, file)}: the image's size cannot be read (${(error as Error).message}).\n  Fix: check that the file is a valid image, or import it with \`?url\`.`, { file, cause: error });
   }
-  return { src: options.files.fileUrl(file), width: size.width ?? 0, height: size.height ?? 0 };
+  const width = size.width ?? 0;
+  const height = size.height ?? 0;
+  const blur = await blurPlaceholder(file, content, { width, height });
+  return { src: options.files.fileUrl(file), width, height, ...blur };
 }
