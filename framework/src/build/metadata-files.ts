@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { imageSize } from 'image-size';
+import type { MetadataImageKind } from '../shared/app-module.js';
+
+/** A metadata file found in a segment folder. */
+export interface MetadataFile {
+  kind: MetadataImageKind | 'robots' | 'sitemap' | 'manifest';
+  file: string;
+  /** The last URL part it is served at (`opengraph-image.png`, `opengraph-image`, `robots.txt`). */
+  name: string;
+  /** A `.tsx`/`.ts` file whose default export generates the response. */
+  generated: boolean;
+}
+
+const IMAGE_EXTENSIONS: Record<MetadataImageKind, string[]> = {
+  favicon: ['.ico'],
+  icon: ['.ico', '.jpg', '.jpeg', '.png', '.svg'],
+  'apple-icon': ['.jpg', '.jpeg', '.png'],
+  'opengraph-image': ['.jpg', '.jpeg', '.png', '.gif'],
+  'twitter-image': ['.jpg', '.jpeg', '.png', '.gif'],
+};
+const CODE_EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js'];
+/** Root-only files: a static one is served as is, a generated one at the same URL. */
+const ROOT_FILES: Record<'robots' | 'sitemap' | 'manifest', { static: string[]; url: string }> = {
+  robots: { static: ['.txt'], url: 'robots.txt' },
+  sitemap: { static: ['.xml'], url: 'sitemap.xml' },
+  manifest: { static: ['.json', '.webmanifest'], url: 'manifest.webmanifest' },
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.ico': 'image/x-icon',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.gif': 'image/gif',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.json': 'application/manifest+json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function metadataContentType(file: string): string {
+  return CONTENT_TYPES[file.slice(file.lastIndexOf('.')).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Recognises a metadata file name (`icon.png`, `icon2.tsx`, `opengraph-image.jpg`, `robots.ts`…);
+ * null for any other file. Numbered icons and images (`icon1.png`) are allowed, as in Next.js.
+ */
+export function metadataFileOf(fileName: string, file: string, isRoot: boolean): MetadataFile | null {
+  const dot = fileName.lastIndexOf('.');
+  if (dot <= 0) return null;
+  const base = fileName.slice(0, dot);
+  const extension = fileName.slice(dot).toLowerCase();
+  if (isRoot) {
+    for (const [kind, spec] of Object.entries(ROOT_FILES) as Array<[keyof typeof ROOT_FILES, (typeof ROOT_FILES)[keyof typeof ROOT_FILES]]>) {
+      if (base !== kind) continue;
+      if (spec.static.includes(extension)) return { kind, file, name: fileName, generated: false };
+      if (CODE_EXTENSIONS.includes(extension)) return { kind, file, name: spec.url, generated: true };
+    }
+    if (fileName === 'favicon.ico') return { kind: 'favicon', file, name: fileName, generated: false };
+  }
+  const match = /^(icon|apple-icon|opengraph-image|twitter-image)(\d*)$/.exec(base);
+  if (!match) return null;
+  const kind = match[1] as MetadataImageKind;
+  if (IMAGE_EXTENSIONS[kind].includes(extension)) return { kind, file, name: fileName, generated: false };
+  if (CODE_EXTENSIONS.includes(extension)) return { kind, file, name: base, generated: true };
+  return null;
+}
+
+/** What `<head>` needs of a static image: its type, size, alt text and a content hash for the URL. */
+export function staticImageInfo(file: string): { type: string; width?: number; height?: number; alt?: string; hash: string } {
+  const content = readFileSync(file);
+  const info: { type: string; width?: number; height?: number; alt?: string; hash: string } = {
+    type: metadataContentType(file),
+    hash: createHash('sha256').update(content).digest('hex').slice(0, 16),
+  };
+  try {
+    const size = imageSize(content);
+    if (size.width && size.height) Object.assign(info, { width: size.width, height: size.height });
+  } catch {
+    // An .ico or .svg without a readable size: linked without `sizes`.
+  }
+  // `opengraph-image.alt.txt` beside `opengraph-image.png`.
+  const altFile = file.slice(0, file.lastIndexOf('.')) + '.alt.txt';
+  if (existsSync(altFile)) info.alt = readFileSync(altFile, 'utf8').trim();
+  return info;
+}
+
+/** The module id of the route that serves a metadata file (see metadataRoutesPlugin). */
+export const METADATA_ROUTE_PREFIX = 'nexxo-metadata-route:';
+
+export function metadataRouteId(metadata: MetadataFile): string {
+  return `${METADATA_ROUTE_PREFIX}${metadata.kind}:${metadata.file}`;
+}
