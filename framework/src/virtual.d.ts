@@ -7,4 +7,6 @@ declare module 'virtual:nexxo/app' {
   export const segments: import('./shared/app-module.js').AppSegment[];
   export const routes: import('./shared/app-module.js').AppRoute[];
   export const buildId: string;
+  /** `manifest.webmanifest` when the app has a manifest file at its root. */
+  export const manifestName: string | null;
 }

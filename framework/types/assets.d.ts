@@ -21,6 +21,10 @@ interface StaticImageData {
   src: string;
   width: number;
   height: number;
+  /** PNG, JPEG, WebP and AVIF: a tiny (≤ 8px) WebP data URL for `<Image placeholder="blur">`. */
+  blurDataURL?: string;
+  blurWidth?: number;
+  blurHeight?: number;
 }
 declare module '*.png' {
   const image: StaticImageData;

@@ -2,8 +2,10 @@ import type { BuildEnvironmentsOptions } from '@nexxo/compiler';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appModuleSource } from './app-module.js';
+import { imageDefines, imageLoaderModule } from './image-settings.js';
 import { nextCompatAliases } from './next-compat.js';
 import { routeFileChecks } from './route-file-checks.js';
+import { metadataRoutesPlugin } from './metadata-routes.js';
 import type { ScannedApp, ScannedRoute } from './scan-app.js';
 import { clientEnvDefines, type ResolvedConfig } from '../config/index.js';
 
@@ -35,18 +37,20 @@ export function appEnvironments(options: {
     'process.env.__NEXXO_BASE_PATH': JSON.stringify(basePath),
     'process.env.__NEXXO_TRAILING_SLASH': JSON.stringify(String(trailingSlash)),
     ...clientEnvDefines(options.publicEnv, config.env),
+    ...imageDefines(config),
   };
   return {
     root,
     outDir: options.outDir,
     mode: options.mode,
-    rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin, ...config.plugins.rsc] },
+    rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin, metadataRoutesPlugin(distDir), ...config.plugins.rsc] },
     ssr: { entry: join(distDir, 'ssr/entry.js'), plugins: config.plugins.ssr },
     client: { entry: join(distDir, development ? 'client/dev/dev-entry.js' : 'client/browser-entry.js'), plugins: config.plugins.client },
     // In the browser, any other variable reads as undefined; on the server import.meta.env is process.env.
     define: { rsc: { ...shared, 'import.meta.env': 'process.env' }, ssr: { ...shared, 'import.meta.env': 'process.env' }, client: { ...shared, 'process.env': '{}', 'import.meta.env': '{}' } },
-    serverExternals: config.serverExternalPackages,
-    virtualModules: { 'virtual:nexxo/app': appModuleSource(app, options.buildId, root) },
+    // nexxo/og loads its fonts and WebAssembly from its own package files.
+    serverExternals: [...config.serverExternalPackages, 'nexxo/og'],
+    virtualModules: { 'virtual:nexxo/app': appModuleSource(app, options.buildId, root), 'virtual:nexxo/image-loader': imageLoaderModule(config) },
     registerClientReferenceModule: join(distDir, 'rsc/client-reference.js'),
     isAppFile: (id) => id.startsWith(root + sep) && !id.includes(`${sep}node_modules${sep}`),
     onClientModule: checks.onClientModule,

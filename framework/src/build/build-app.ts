@@ -8,6 +8,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createOutputDir } from './output-dir.js';
 import { appEnvironments, routeFiles, stylesByRouteFile } from './app-environments.js';
+import { imageEndpointConfig } from './image-settings.js';
 import { prerender } from './prerender.js';
 import { createSizeMeter, formatRouteTable } from './route-table.js';
 import { scanApp, type ScannedRoute } from './scan-app.js';
@@ -86,6 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     staticFiles: (await listFiles(staticDir)).map((file) => '/' + relative(staticDir, file).split(sep).join('/')).filter((url) => !url.endsWith('.map')),
     styles,
     routing: config.routing,
+    images: imageEndpointConfig(config.images),
     prerendered: prerendered.pages,
   };
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));

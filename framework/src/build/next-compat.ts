@@ -6,4 +6,10 @@ export const nextCompatAliases: Record<string, string> = {
   'next/link': 'nexxo/link',
   'next/navigation': 'nexxo/navigation',
   'next/headers': 'nexxo/headers',
+  'next/script': 'nexxo/script',
+  'next/dynamic': 'nexxo/dynamic',
+  'next/font/local': 'nexxo/font/local',
+  'next/font/google': 'nexxo/font/google',
+  'next/image': 'nexxo/image',
+  'next/og': 'nexxo/og',
 };

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { NexxoBuildError, formatDiagnostic } from '@nexxo/compiler';
 import type { PatternPart } from '@nexxo/runtime';
 import type { AppSegment, SegmentFileKind } from '../shared/app-module.js';
+import { metadataFileOf, metadataRouteId, type MetadataFile } from './metadata-files.js';
 
 export interface ScannedSegment {
   name: string;
@@ -10,6 +11,10 @@ export interface ScannedSegment {
   /** Absolute paths of the segment's special files. */
   files: Partial<Record<SegmentFileKind, string>>;
   children: number[];
+  /** Icons, Open Graph images, robots, sitemap and manifest files in the folder. */
+  metadata: MetadataFile[];
+  /** A segment the scan adds to serve one metadata file (its `route` is a generated module). */
+  metadataRoute?: MetadataFile;
 }
 
 export interface ScannedRoute {
@@ -58,11 +63,16 @@ export function scanApp(root: string): ScannedApp {
 
   const visit = (dir: string, name: string): number => {
     const index = segments.length;
-    const segment: ScannedSegment = { name, param: parseParam(name, display(dir)), files: {}, children: [] };
+    const segment: ScannedSegment = { name, param: parseParam(name, display(dir)), files: {}, children: [], metadata: [] };
     segments.push(segment);
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       if (!entry.isFile()) continue;
+      const metadata = metadataFileOf(entry.name, join(dir, entry.name), index === 0);
+      if (metadata) {
+        segment.metadata.push(metadata);
+        continue;
+      }
       const dot = entry.name.lastIndexOf('.');
       const base = entry.name.slice(0, dot) as SegmentFileKind;
       if (dot <= 0 || !FILE_KINDS.has(base) || !EXTENSIONS.has(entry.name.slice(dot))) continue;
@@ -80,6 +90,14 @@ export function scanApp(root: string): ScannedApp {
         formatDiagnostic(display(segment.files.route), `${display(segment.files.page)} is in the same segment. One URL cannot be both a page and a route handler.`, 'move route.ts into its own folder (e.g. app/api/…/route.ts), or delete one of the two.'),
         { file: segment.files.route },
       );
+    // Each metadata file is served by a route of its own, one URL part below the segment.
+    for (const metadata of segment.metadata) {
+      const taken = segment.metadata.find((other) => other !== metadata && other.name === metadata.name);
+      if (taken)
+        throw new NexxoBuildError('NEXXO_DUPLICATE_METADATA_FILE', formatDiagnostic(display(metadata.file), `${display(taken.file)} is served at the same URL.`, 'keep one of the two files.'), { file: metadata.file });
+      segment.children.push(segments.length);
+      segments.push({ name: metadata.name, files: { route: metadataRouteId(metadata) }, children: [], metadata: [], metadataRoute: metadata });
+    }
     for (const entry of entries) {
       if (!entry.isDirectory() || entry.name.startsWith('_') || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       if (entry.name.startsWith('@') || /^\(\.{1,3}\)/.test(entry.name))

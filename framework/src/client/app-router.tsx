@@ -51,6 +51,7 @@ export function AppRouter({ initial, navigation }: { initial: RscPayload; naviga
         <SearchParamsContext.Provider value={searchParams}>
           <ParamsContext.Provider value={state.params}>
             <LayoutNodesContext.Provider value={layoutNodes}>
+              {state.head}
               <ErrorBoundary errorComponent={GlobalError}>
                 <RedirectBoundary>
                   <Outlet depth={0} />

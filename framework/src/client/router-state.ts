@@ -9,6 +9,7 @@ export interface RouterState {
   hash: string;
   keys: string[];
   nodes: ReactNode[];
+  head: ReactNode;
   params: Params;
   globalError: unknown;
   /** Segment keys down to the root layout; a payload with other ones needs a new document. */
@@ -30,6 +31,7 @@ export function stateFromPayload(
     url: navigation.url ?? payload.url,
     keys: payload.keys,
     nodes: [...kept, ...payload.nodes],
+    head: payload.head,
     params: payload.params,
     globalError: payload.globalError,
     rootLayoutKeys: rootLayoutKeys(payload),

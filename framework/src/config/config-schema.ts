@@ -66,6 +66,7 @@ const imageChecks: Record<keyof ImagesConfig, Check> = {
   remotePatterns: arrayOf(remotePattern, 'patterns', { max: 50 }),
   localPatterns: arrayOf(object({ pathname: string, search: string }, '`{ pathname?, search? }`'), 'patterns', { max: 25 }),
   maximumRedirects: integer(0, 20),
+  maximumResponseBody: integer(1),
   unoptimized: boolean,
   loader: oneOf(['default', 'imgix', 'cloudinary', 'akamai', 'custom']),
   loaderFile: string,

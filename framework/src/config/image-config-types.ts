@@ -45,6 +45,8 @@ export interface ImagesConfig {
   localPatterns?: LocalPattern[];
   /** Redirects the optimizer follows when fetching a remote source. */
   maximumRedirects?: number;
+  /** Largest source image, in bytes, the optimizer reads (50 MB). */
+  maximumResponseBody?: number;
   /** Serve images as they are, without optimizing. */
   unoptimized?: boolean;
   loader?: ImageLoader;
@@ -69,6 +71,7 @@ export interface ResolvedImagesConfig {
   /** null: not configured, so every local path is allowed. */
   localPatterns: LocalPattern[] | null;
   maximumRedirects: number;
+  maximumResponseBody: number;
   unoptimized: boolean;
   loader: ImageLoader;
   /** Absolute, or null. */

@@ -30,7 +30,6 @@ export const NEXT_ONLY_OPTIONS: Readonly<Record<string, string>> = {
 export const NEXT_ONLY_IMAGE_OPTIONS: Readonly<Record<string, string>> = {
   domains: 'is a deprecated Next.js option that Nexxo does not support; list the hosts in `images.remotePatterns` instead',
   disableStaticImages: NOT_YET,
-  maximumResponseBody: NOT_YET,
   maximumDiskCacheSize: NOT_YET,
   customCacheHandler: NOT_YET,
 };

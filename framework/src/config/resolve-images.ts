@@ -18,6 +18,7 @@ export const IMAGE_DEFAULTS: Readonly<ResolvedImagesConfig> = Object.freeze<Reso
   remotePatterns: [],
   localPatterns: null,
   maximumRedirects: 3,
+  maximumResponseBody: 50_000_000,
   unoptimized: false,
   loader: 'default',
   loaderFile: null,

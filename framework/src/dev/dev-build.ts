@@ -1,10 +1,12 @@
 import { buildEnvironments, listExports, type AssetPipeline, type BuildEnvironmentsResult, type Environment } from '@nexxo/compiler';
-import { createApp, pathnameFor, type BuildManifest, type ManifestRoute, type Params, type ServerBuild } from '@nexxo/runtime';
+import { createImageOptimizer } from '@nexxo/adapter-node';
+import { createApp, pathnameFor, type BuildManifest, type ImageService, type ManifestRoute, type Params, type ServerBuild } from '@nexxo/runtime';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appEnvironments, routeFiles, stylesByRouteFile } from '../build/app-environments.js';
+import { imageEndpointConfig } from '../build/image-settings.js';
 import type { ScannedApp, ScannedRoute } from '../build/scan-app.js';
 import type { ResolvedConfig } from '../config/index.js';
 
@@ -113,6 +115,7 @@ export async function loadDevBuild(options: {
     staticFiles: [...(await listUrls(staticDir)), ...(await listUrls(publicDir))],
     styles: stylesByRouteFile(root, result.styles),
     routing: options.config.routing,
+    images: imageEndpointConfig(options.config.images),
     prerendered: {},
   };
   const build: ServerBuild = { manifest, rsc, ssr };
@@ -129,8 +132,23 @@ export async function loadDevBuild(options: {
       }
       return null;
     },
+    images: devImageOptimizer(outDir),
   });
   return { version, app: appHandler, manifest, result, routes: new Set(options.routes), rsc, ssr };
+}
+
+/**
+ * One optimizer per dev output folder, kept across rebuilds: its in-flight work and its cache
+ * (`.nexxo/dev/<pid>/cache/images`, removed with the folder) outlive each build's app.
+ */
+const devImageOptimizers = new Map<string, ImageService>();
+function devImageOptimizer(outDir: string): ImageService {
+  let optimizer = devImageOptimizers.get(outDir);
+  if (!optimizer) {
+    optimizer = createImageOptimizer({ cacheDir: join(outDir, 'cache', 'images') });
+    devImageOptimizers.set(outDir, optimizer);
+  }
+  return optimizer;
 }
 
 /** The part of the app tree that the compiled routes need: their segments, minus other leaves. */

@@ -29,7 +29,8 @@ export interface DevServerOptions {
 const SSR_CATCH_UP_DELAY_MS = 150;
 /** Root files that change how the whole app compiles. */
 const PROJECT_SETTINGS = /^(nexxo\.config\.(ts|mts|js|mjs)|\.env(\..+)?|postcss\.config\.(js|mjs|cjs)|tsconfig\.json)$/;
-const ROUTE_FILE = /(?:^|[\\/])(?:layout|page|template|loading|error|not-found|global-error|route)\.[jt]sx?$/;
+// Route files and metadata files (icon.png, opengraph-image.tsx, robots.ts…): adding or removing one changes the routes.
+const ROUTE_FILE = /(?:^|[\\/])(?:(?:layout|page|template|loading|error|not-found|global-error|route)\.[jt]sx?|(?:icon|apple-icon|opengraph-image|twitter-image)\d*\.\w+|(?:favicon\.ico|robots\.\w+|sitemap\.\w+|manifest\.\w+))$/;
 
 /**
  * `nexxo dev`: listens at once and compiles nothing until a page is requested; then builds only

@@ -15,7 +15,7 @@ describe('the nexxo package', () => {
   });
 
   it('documents the public subpaths users import', () => {
-    expect(Object.keys(manifest.exports)).toEqual(expect.arrayContaining(['./link', './navigation', './headers']));
+    expect(Object.keys(manifest.exports)).toEqual(expect.arrayContaining(['./link', './navigation', './headers', './script', './dynamic', './font/local', './font/google', './image']));
   });
 
   it('gives server-only and client-only APIs their react-server split', async () => {

@@ -3,3 +3,4 @@
 export { defineConfig } from '../config/define-config.js';
 export type { NexxoConfig, ConfigContext, ImagesConfig, RemotePattern, LocalPattern, PluginOption, EnvironmentPlugins, RewritesByPhase } from '../config/config-types.js';
 export type { RedirectRule, RewriteRule, HeaderRule, RouteCondition } from '@nexxo/runtime';
+export type { Metadata, Viewport, MetadataRoute, ResolvingMetadata, ResolvingViewport } from '../shared/metadata-types.js';

@@ -1,6 +1,8 @@
 import { renderToReadableStream } from 'react-server-dom-webpack/server.edge';
 import { Fragment, type ReactNode } from 'react';
-import { segments, routes, buildId } from 'virtual:nexxo/app';
+import { segments, routes, buildId, manifestName } from 'virtual:nexxo/app';
+import { resolveMetadata } from './metadata/resolve-metadata.js';
+import { renderMetadata } from './metadata/render-metadata.js';
 import type { AppRoute, Params, SegmentFileKind } from '../shared/app-module.js';
 import type { RscPayload } from '../shared/rsc-payload.js';
 import { isControlFlowError, isDynamicUsageError, isNotFoundError, readRedirect, type RedirectTarget } from '../shared/navigation-errors.js';
@@ -9,7 +11,7 @@ import { NOT_FOUND_KEY, PAGE_KEY, notFoundNode, pageNode, segmentKey, segmentNod
 import { notFoundSegments, routeSegments, upToNearestNotFound } from './match-segments.js';
 import { loadSegmentFile } from './route-modules.js';
 import { RSC_PARAM } from '../shared/rsc-payload.js';
-import { withoutBasePath } from '../shared/base-path.js';
+import { withBasePath, withoutBasePath } from '../shared/base-path.js';
 
 export interface RenderPageInput {
   request: Request;
@@ -94,6 +96,7 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
       }),
     );
     const globalErrorModule = await loadSegmentFile(segments[0]!, 'global-error');
+    const head = <PageMetadata chain={chain} leaf={pageRoute ? 'page' : 'not-found'} searchParams={searchParams} url={url} />;
     const payload: RscPayload = {
       buildId,
       url: url.pathname + url.search,
@@ -101,6 +104,7 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
       from,
       rootLayout: Math.max(0, chain.findIndex((matched) => matched.segment.files.layout !== undefined)),
       nodes,
+      head,
       params: chain[chain.length - 1]!.params,
       globalError: globalErrorModule?.default,
     };
@@ -115,6 +119,13 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
 }
 
 // global-error replaces the root layout when it shows, so its stylesheets must already be there.
+/** The route's metadata as `<head>` tags; async, so the shell waits for generateMetadata. */
+async function PageMetadata({ chain, leaf, searchParams, url }: { chain: MatchedSegment[]; leaf: 'page' | 'not-found'; searchParams: Promise<Record<string, string | string[]>>; url: URL }) {
+  const { metadata, viewport } = await resolveMetadata(chain, leaf, searchParams);
+  if (!metadata.manifest && manifestName) metadata.manifest = withBasePath('/' + manifestName);
+  return <>{renderMetadata(metadata, viewport, url)}</>;
+}
+
 const SEGMENT_STYLE_KINDS = ['layout', 'template', 'loading', 'error', 'not-found', 'global-error'] as const;
 
 /**

@@ -17,6 +17,20 @@ export interface AppSegment {
   paths: Partial<Record<SegmentFileKind, string>>;
   /** Indexes of child segments in `segments`. */
   children: number[];
+  /** File-based metadata of this segment (icons, Open Graph and Twitter images), for `<head>`. */
+  metadata?: SegmentMetadataFile[];
+}
+
+export type MetadataImageKind = 'icon' | 'apple-icon' | 'opengraph-image' | 'twitter-image' | 'favicon';
+
+/** An image file in a segment (`icon.png`, `opengraph-image.tsx`…) as `<head>` links to it. */
+export interface SegmentMetadataFile {
+  kind: MetadataImageKind;
+  /** The last URL part it is served at: `icon.png` (a file), `opengraph-image` (generated). */
+  name: string;
+  /** A file: what is known at build time. Generated: read from its exports when rendering. */
+  image: { type: string; width?: number; height?: number; alt?: string; hash: string } | null;
+  load?: ModuleLoader;
 }
 
 export interface AppRoute {

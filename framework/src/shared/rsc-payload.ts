@@ -17,6 +17,8 @@ export interface RscPayload {
   /** Index in `keys` of the segment with the root layout: crossing to another one reloads the document. */
   rootLayout: number;
   nodes: ReactNode[];
+  /** The page's `<head>` tags from metadata (React hoists them); re-sent with every navigation. */
+  head: ReactNode;
   params: Params;
   /** The app's `global-error` component (a client reference), if any. */
   globalError?: unknown;

@@ -2,6 +2,7 @@
  * The ssr environment's entry: turns an RSC stream into streamed HTML with the payload inlined.
  * Client components are loaded through the same client-reference table as in the browser.
  */
+import '../rsc/react-request-storage.js';
 import '../client/webpack-runtime.js';
 import { createFromReadableStream } from 'react-server-dom-webpack/client.edge';
 import { renderToReadableStream } from 'react-dom/server.edge';
@@ -42,9 +43,12 @@ const serverConsumerManifest = {
 
 export async function renderHtml(rscStream: ReadableStream<Uint8Array>, options: RenderHtmlOptions): Promise<RenderHtmlResult> {
   const [forRender, forInline] = rscStream.tee();
-  const payload = createFromReadableStream(forRender, { serverConsumerManifest }) as Promise<RscPayload>;
+  // Read from inside the render, so that the resource hints in the stream (preloads of fonts,
+  // stylesheets) are dispatched to this render and written into <head>.
+  let payload: Promise<RscPayload> | undefined;
 
   function Root(): ReactNode {
+    payload ??= createFromReadableStream(forRender, { serverConsumerManifest }) as Promise<RscPayload>;
     for (const url of options.preloadModules) preloadModule(url, { as: 'script' });
     return <AppRouter initial={use(payload)} />;
   }

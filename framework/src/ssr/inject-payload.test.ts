@@ -69,6 +69,37 @@ describe('injectPayload', () => {
     expect(pushed(output).join('')).toBe(hostile);
   });
 
+  it('never writes a script inside a flush React split into chunks, however slowly the response is read', async () => {
+    // React writes one flush as several chunks in one task; a slow reader (a compressing server)
+    // must not let the timer for the scripts fire between them, in the middle of a tag.
+    const encoder = new TextEncoder();
+    const html = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(HTML[0]!));
+        setTimeout(() => {
+          for (const part of ['<img id="x" alt="a', '" srcset="/a 1x, /b 2x" src', '="/b"/>', '</body></html>']) controller.enqueue(encoder.encode(part));
+          controller.close();
+        }, 5);
+      },
+    });
+    const payload = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode('0:"a"\n'));
+        // Arrives while the reader holds the first chunk of the flush.
+        setTimeout(() => controller.enqueue(encoder.encode('1:"b"\n')), 25);
+        setTimeout(() => controller.close(), 60);
+      },
+    });
+    const reader = html.pipeThrough(injectPayload(payload)).getReader();
+    let output = '';
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      output += new TextDecoder().decode(read.value);
+      await sleep(10);
+    }
+    expect(output).toContain('<img id="x" alt="a" srcset="/a 1x, /b 2x" src="/b"/>');
+    expect(pushed(output).join('')).toBe('0:"a"\n1:"b"\n');
+  });
+
   it('decodes a multi-byte character split across payload chunks', async () => {
     const bytes = new TextEncoder().encode('0:"café"\n');
     const split = bytes.indexOf(0xc3) + 1;

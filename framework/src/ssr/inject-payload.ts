@@ -69,7 +69,10 @@ export function injectPayload(payload: ReadableStream<Uint8Array>): TransformStr
       if (documentEnd) streamController.enqueue(documentEndBytes);
       closed = true;
     },
-  });
+    // No backpressure towards React: every chunk of a flush passes through here in the task React
+    // wrote it, before the scripts' timer can fire. With it, a slow reader (a compressing server)
+    // held the rest of a flush back and a script landed in the middle of a tag.
+  }, undefined, { highWaterMark: Number.POSITIVE_INFINITY });
 }
 
 /**

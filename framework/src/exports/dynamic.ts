@@ -1,0 +1,1 @@
+export { default, type DynamicOptions, type DynamicOptionsLoadingProps, type Loader } from '../client/dynamic.js';

@@ -1,0 +1,2 @@
+export { default } from '../shared/font/local-font.js';
+export type { LocalFontOptions, NextFont, NextFontWithVariable, CssVariable, Display } from '../shared/font/font-types.js';

@@ -1,0 +1,1 @@
+export { Script as default, Script, type ScriptProps, type ScriptStrategy } from '../client/script.js';
