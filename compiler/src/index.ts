@@ -13,3 +13,4 @@ export { prebundleDeps } from './dev/prebundle-deps.js';
 export { createAssetPipeline, type AssetPipeline } from './assets/asset-pipeline.js';
 export { CSS_FILE, type CompiledCss } from './css/css-compiler.js';
 export { POSTCSS_CONFIG_FILES } from './css/postcss-config.js';
+export { bundleForPlatform, type BundleForPlatformOptions } from './bundle-for-platform.js';

@@ -14,3 +14,4 @@ export { matchRemotePattern, matchLocalPattern, hasRemoteMatch } from './image/r
 export { sniffImageType, negotiateFormat } from './image/image-type.js';
 export type { ImageService, ImageJob, ImageSource, OptimizedImage } from './image/image-service.js';
 export type { ImageEndpointConfig, ImageFormat, RemotePattern, LocalPattern } from './image/image-config.js';
+export type { Adapter, AdapterBuilder, AdapterOption } from './adapter.js';

@@ -1,5 +1,6 @@
 import { buildEnvironments } from '@nexxo/compiler';
-import { compileRoutingRules, type BuildManifest, type ManifestRoute } from '@nexxo/runtime';
+import { compileRoutingRules, type AdapterOption, type BuildManifest, type ManifestRoute } from '@nexxo/runtime';
+import { runAdapter } from './run-adapter.js';
 import { loadConfig, loadEnv } from '../config/index.js';
 import { randomBytes } from 'node:crypto';
 import { cp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +18,8 @@ export interface BuildAppOptions {
   root: string;
   /** Print the route table (default true). */
   log?: (message: string) => void;
+  /** Deploy adapter (`--adapter`); overrides `adapter` in nexxo.config. */
+  adapter?: AdapterOption;
 }
 
 export interface BuildAppResult {
@@ -104,6 +107,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
       shared,
     ),
   );
+  const adapter = options.adapter ?? config.adapter;
+  if (adapter) await runAdapter(adapter, { root, outDir, manifest }, log);
   return { outDir, manifest, durationMs: performance.now() - started };
 }
 

@@ -11,7 +11,8 @@ const help = `nexxo ${version}
 Usage:
   nexxo dev [dir] [--port N] [--hostname H]       Develop the app in dir: compile on demand, Fast Refresh
             [--force]                             (--force: clear the persistent cache first)
-  nexxo build [dir]                               Build the app in dir (default: .) into dir/.nexxo
+  nexxo build [dir] [--adapter A]                 Build the app in dir (default: .) into dir/.nexxo;
+                                                  --adapter node|vercel|cloudflare writes its output too
   nexxo start [dir] [--port N] [--hostname H]     Serve the build (default port 3000, host localhost)
 
 Options:
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
       force: { type: 'boolean' },
+      adapter: { type: 'string' },
     },
   });
   const [command, dirArgument = '.'] = positionals;
@@ -51,7 +53,8 @@ async function main(argv: string[]): Promise<void> {
       // Each command loads only its own modules: `nexxo dev` must be listening as soon as possible.
       return (await import('./dev-command.js')).devCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME, force: values.force ?? false });
     case 'build':
-      return (await import('./build-command.js')).buildCommand(dir);
+      if (values.adapter !== undefined && !['node', 'vercel', 'cloudflare'].includes(values.adapter)) throw new UsageError(`--adapter must be node, vercel or cloudflare, not "${values.adapter}".`);
+      return (await import('./build-command.js')).buildCommand(dir, values.adapter ? { adapter: values.adapter } : {});
     case 'start':
       if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
       return (await import('./start-command.js')).startCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME });

@@ -86,5 +86,10 @@ const configChecks: Record<keyof NexxoConfig, Check> = {
   serverExternalPackages: arrayOf(string, 'package names'),
   alias: recordOf(string, 'paths or package names'),
   plugins,
+  adapter: (value, at, report) => {
+    if (value === 'node' || value === 'vercel' || value === 'cloudflare') return;
+    if (isPlainObject(value) && typeof value.name === 'string' && typeof value.adapt === 'function') return;
+    mismatch(report, at, "'node', 'vercel', 'cloudflare', or an adapter object `{ name, adapt(builder) }`", value);
+  },
 };
 export const configSchema = object(configChecks, 'a config object', { nextOnly: NEXT_ONLY_OPTIONS });

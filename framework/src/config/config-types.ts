@@ -1,7 +1,7 @@
 // Rolldown's Plugin type comes through @nexxo/compiler so that config plugins are typed against the
 // same Rolldown version that runs them (the root node_modules may hold another one).
 import type { Plugin } from '@nexxo/compiler';
-import type { HeaderRule, RedirectRule, RewriteRule, RoutingConfig } from '@nexxo/runtime';
+import type { HeaderRule, RedirectRule, RewriteRule, RoutingConfig, AdapterOption } from '@nexxo/runtime';
 import type { ImagesConfig, ResolvedImagesConfig } from './image-config-types.js';
 
 export type { Plugin } from '@nexxo/compiler';
@@ -57,6 +57,8 @@ export interface NexxoConfig {
   alias?: Record<string, string>;
   /** Rolldown plugins: an array runs in every environment. */
   plugins?: PluginOption[] | EnvironmentPlugins;
+  /** Where the build deploys: 'node' (default), 'vercel', 'cloudflare', or an adapter object. `--adapter` overrides it. */
+  adapter?: AdapterOption;
 }
 
 /** What `nexxo.config.*` may export as default: the options, or a function that returns them. */
@@ -79,4 +81,6 @@ export interface ResolvedConfig {
   alias: Record<string, string>;
   /** Per environment, with `all` and array plugins already merged in; falsy entries removed. */
   plugins: { rsc: Plugin[]; ssr: Plugin[]; client: Plugin[] };
+  /** The config's adapter, or null (then `nexxo build` writes only `.nexxo/` for `nexxo start`). */
+  adapter: AdapterOption | null;
 }

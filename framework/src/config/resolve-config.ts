@@ -22,6 +22,7 @@ export async function resolveConfig(config: NexxoConfig, context: ResolveContext
     serverExternalPackages: [...(config.serverExternalPackages ?? [])],
     alias: resolveAlias(config.alias ?? {}, root),
     plugins: resolvePlugins(config.plugins),
+    adapter: config.adapter ?? null,
   };
 }
 
