@@ -46,6 +46,8 @@ export interface ManifestRoute {
   staticPaths?: string[];
   /** Client chunk URLs the route needs besides the entry (modulepreload). */
   preload: string[];
+  /** `export const runtime` of the route (page, its layouts, or route handler), when set: where an adapter may run it. */
+  runtime?: 'edge' | 'nodejs';
 }
 
 export interface PrerenderedPage {

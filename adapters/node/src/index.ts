@@ -5,3 +5,5 @@ export { compressResponse, chooseEncoding } from './compress.js';
 export { createImageOptimizer, type ImageOptimizerOptions } from './image-optimizer.js';
 export { sharpEncoder, type ImageEncoder } from './sharp-encoder.js';
 export { fetchWithAddressCheck } from './image-fetch.js';
+export { runStandaloneServer } from './standalone-server.js';
+export { default } from './adapter.js';

@@ -70,8 +70,10 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   const styles = stylesByRouteFile(root, result.styles);
   const prerendered = await prerender({ outDir, routes: app.routes, rsc, ssr, bootstrapModule: result.client.entry, preloadFor: (route) => [...result.client.entryImports, ...preloadFor(route)], styles, basePath: config.routing.basePath });
 
+  const runtimes = new Map(await Promise.all(app.routes.map(async (route) => [route.id, (await rsc.routeConfig(route.id)).runtime] as const)));
   const routes: ManifestRoute[] = app.routes.map((route) => {
     const info = prerendered.rendering.get(route.id)!;
+    const runtime = runtimes.get(route.id);
     return {
       id: route.id,
       type: route.type,
@@ -80,6 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
       dynamicParams: info.dynamicParams,
       ...(info.staticPaths ? { staticPaths: info.staticPaths } : {}),
       preload: route.type === 'page' ? preloadFor(route) : [],
+      ...(runtime ? { runtime } : {}),
     };
   });
   const manifest: BuildManifest = {

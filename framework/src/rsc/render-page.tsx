@@ -214,6 +214,8 @@ export interface RouteConfig {
   dynamic: 'auto' | 'force-dynamic' | 'force-static' | 'error';
   dynamicParams: boolean;
   revalidate?: number | false;
+  /** `export const runtime`: where a platform adapter runs the route (`experimental-edge` means edge). */
+  runtime?: 'edge' | 'nodejs';
 }
 
 const validDynamic = new Set(['auto', 'force-dynamic', 'force-static', 'error']);
@@ -244,6 +246,11 @@ export async function routeConfig(routeId: string): Promise<RouteConfig> {
       config.dynamicParams = module.dynamicParams;
     }
     if (module.revalidate !== undefined) config.revalidate = module.revalidate as number | false;
+    if (module.runtime !== undefined) {
+      if (module.runtime !== 'edge' && module.runtime !== 'nodejs' && module.runtime !== 'experimental-edge')
+        throw routeFileError(file.path, `\`export const runtime = ${JSON.stringify(module.runtime)}\` is not a valid value.`, "use 'nodejs' or 'edge'.");
+      config.runtime = module.runtime === 'nodejs' ? 'nodejs' : 'edge';
+    }
   }
   return config;
 }

@@ -1,0 +1,111 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, posix, relative } from 'node:path';
+import type { ManifestRoute } from '@nexxo/runtime';
+
+/** Modules the Edge runtime provides that the server bundles may import. */
+const EDGE_PROVIDED = new Set(['node:async_hooks']);
+
+export interface EdgeModuleUse {
+  /** The import the Edge runtime cannot load (`node:fs`, a serverExternalPackages entry, `nexxo/og`). */
+  module: string;
+  /** The route file (`app/api/files/route.ts`) that reaches it, or null for the bundle's top level. */
+  file: string | null;
+  /** Routes that run that file. */
+  routes: ManifestRoute[];
+}
+
+export interface ServerBundleScan {
+  /** Every file of the bundle (relative to its folder) with the Edge-unsupported imports it names. */
+  imports: Map<string, Array<{ module: string; names: string[] }>>;
+  uses: EdgeModuleUse[];
+}
+
+const IMPORT = /^import\s*(?:([\w$]+)?\s*,?\s*(?:\{([^}]*)\}|\*\s*as\s+[\w$]+)?\s*from\s*)?"([^"]+)";?/gm;
+
+/**
+ * Finds the imports of a server bundle (rsc or ssr, as `nexxo build` writes it) that the Edge
+ * runtime cannot provide, and which route files reach them through static imports, using the
+ * route table the rsc entry carries (`files: { page: () => import("./chunks/…") }, paths: { page: "app/…" }`).
+ */
+export async function scanServerBundle(dir: string, routes: ManifestRoute[]): Promise<ServerBundleScan> {
+  const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.js')).map((file) => file.split('\\').join('/'));
+  const sources = new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file), 'utf8')] as const)));
+  const imports: ServerBundleScan['imports'] = new Map();
+  const edges = new Map<string, string[]>();
+  for (const [file, source] of sources) {
+    const found: Array<{ module: string; names: string[] }> = [];
+    const local: string[] = [];
+    for (const match of source.matchAll(IMPORT)) {
+      const specifier = match[3]!;
+      if (specifier.startsWith('.')) local.push(posix.join(posix.dirname(file), specifier));
+      else if (!EDGE_PROVIDED.has(specifier)) {
+        const names = [...(match[1] ? ['default'] : []), ...(match[2] ?? '').split(',').map((part) => part.trim().split(/\s+as\s+/)[0]!).filter(Boolean)];
+        found.push({ module: specifier, names });
+      }
+    }
+    imports.set(file, found);
+    edges.set(file, local);
+  }
+
+  const reached = new Map<string, Set<string>>();
+  const reach = (file: string, seen = new Set<string>()): Set<string> => {
+    const known = reached.get(file);
+    if (known) return known;
+    const result = new Set((imports.get(file) ?? []).map(({ module }) => module));
+    seen.add(file);
+    for (const next of edges.get(file) ?? []) if (!seen.has(next)) for (const module of reach(next, seen)) result.add(module);
+    reached.set(file, result);
+    return result;
+  };
+
+  const uses: EdgeModuleUse[] = [];
+  for (const module of reach('index.js')) uses.push({ module, file: null, routes });
+  for (const { chunk, file } of routeFileChunks(sources.get('index.js') ?? '')) {
+    for (const module of reach(chunk)) uses.push({ module, file, routes: routesOfFile(file, routes) });
+  }
+  return { imports, uses };
+}
+
+/** `{ chunk, file }` for every route file the rsc entry loads lazily. */
+function routeFileChunks(entry: string): Array<{ chunk: string; file: string }> {
+  const result: Array<{ chunk: string; file: string }> = [];
+  for (const block of entry.matchAll(/files:\s*\{([^}]*)\},\s*paths:\s*\{([^}]*)\}/g)) {
+    const paths = new Map([...block[2]!.matchAll(/"([\w-]+)":\s*"([^"]+)"/g)].map((match) => [match[1]!, match[2]!]));
+    for (const match of block[1]!.matchAll(/"([\w-]+)":\s*\(\)\s*=>\s*import\("\.\/([^"]+)"\)/g)) {
+      const file = paths.get(match[1]!);
+      if (file) result.push({ chunk: match[2]!, file });
+    }
+  }
+  return result;
+}
+
+/** A page or route file runs its route; a layout (or any other segment file) every route below it. */
+function routesOfFile(file: string, routes: ManifestRoute[]): ManifestRoute[] {
+  const segments = dirname(file).split('/').slice(1).filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith('@'));
+  const id = '/' + segments.join('/');
+  if (/\/(page|route)\.[^/]+$/.test(file)) return routes.filter((route) => route.id === id);
+  return routes.filter((route) => id === '/' || route.id === id || route.id.startsWith(id + '/'));
+}
+
+/** One build error for every Edge route that reaches a module the Edge runtime lacks. */
+export function edgeModuleError(uses: EdgeModuleUse[]): Error | null {
+  const problems: string[] = [];
+  for (const use of uses) {
+    const edgeRoutes = use.routes.filter((route) => route.runtime !== 'nodejs');
+    if (edgeRoutes.length === 0) continue;
+    const where = use.file ?? "the app's server bundle";
+    const og = use.module === 'nexxo/og' ? ' (@vercel/og runs in the Node function on Vercel)' : '';
+    problems.push(
+      `  - ${edgeRoutes.map((route) => route.id).join(', ')}: ${where} imports "${use.module}", which the Vercel Edge runtime does not provide${og}.\n` +
+        `    Fix: add \`export const runtime = 'nodejs'\` to ${use.file ?? 'each route that needs it'} to run ${edgeRoutes.length > 1 ? 'these routes' : 'it'} in a Node.js function.`,
+    );
+  }
+  if (problems.length === 0) return null;
+  return Object.assign(new Error(`The Vercel adapter runs routes on the Edge runtime by default, but ${problems.length === 1 ? 'one route needs' : 'some routes need'} Node.js:\n${problems.join('\n')}`), { code: 'NEXXO_VERCEL_EDGE_MODULE' });
+}
+
+/** Relative path helper for generated imports. */
+export function importPath(from: string, to: string): string {
+  const path = relative(dirname(from), to).split('\\').join('/');
+  return path.startsWith('.') ? path : './' + path;
+}

@@ -1,0 +1,76 @@
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Adapter } from '@nexxo/runtime';
+import { edgeModuleError, scanServerBundle } from './edge-modules.js';
+import { vercelImagesConfig } from './images-config.js';
+import { planRouting } from './vercel-routes.js';
+import { writeEdgeFunction, writeNodeFunction, type FunctionOutput } from './write-functions.js';
+
+export { planRouting, EDGE_FUNCTION, NODE_FUNCTION, type RoutingPlan, type VercelRoute } from './vercel-routes.js';
+export { vercelImagesConfig, type VercelImagesConfig } from './images-config.js';
+export { EDGE_CONDITIONS } from './write-functions.js';
+
+export interface VercelAdapterOptions {
+  /** Where to write the Build Output API folder; default `.vercel/output` in the app's folder. */
+  outDir?: string;
+}
+
+/**
+ * Writes `.vercel/output` (Build Output API v3): `config.json`, `static/` and an Edge function
+ * (plus a Node.js function when a route exports `runtime = 'nodejs'`). Deploy it with
+ * `vercel deploy --prebuilt`.
+ *
+ * @example
+ * // nexxo.config.ts
+ * import vercel from '@nexxo/adapter-vercel';
+ * export default defineConfig({ adapter: vercel() }); // or adapter: 'vercel', or --adapter vercel
+ */
+export default function vercel(options: VercelAdapterOptions = {}): Adapter {
+  return {
+    name: 'vercel',
+    async adapt(builder) {
+      const output = options.outDir ?? join(builder.root, '.vercel', 'output');
+      const workDir = join(builder.outDir, 'vercel');
+      await rm(output, { recursive: true, force: true });
+      await rm(workDir, { recursive: true, force: true });
+      await mkdir(output, { recursive: true });
+
+      const { manifest } = builder;
+      const scans = {
+        rsc: await scanServerBundle(join(builder.outDir, 'server', 'rsc'), manifest.routes),
+        ssr: await scanServerBundle(join(builder.outDir, 'server', 'ssr'), []),
+      };
+      const error = edgeModuleError(scans.rsc.uses);
+      if (error) throw error;
+
+      const plan = planRouting(manifest);
+      for (const warning of plan.warnings) builder.log(`  ! ${warning}`);
+      for (const [to, from] of plan.staticFiles) {
+        await mkdir(join(output, 'static', to, '..'), { recursive: true });
+        await cp(join(builder.outDir, from), join(output, 'static', to));
+      }
+
+      const functions: FunctionOutput[] = [await writeEdgeFunction(builder, output, workDir, scans, plan.inlineFiles)];
+      if (manifest.routes.some((route) => route.runtime === 'nodejs')) {
+        const usesOg = scans.rsc.uses.some((use) => use.module === 'nexxo/og');
+        functions.push(await writeNodeFunction(builder, output, workDir, plan.inlineFiles, usesOg));
+      }
+
+      const config = {
+        version: 3,
+        routes: plan.routes,
+        ...(manifest.images ? { images: vercelImagesConfig(manifest.images) } : {}),
+        ...(Object.keys(plan.overrides).length > 0 ? { overrides: plan.overrides } : {}),
+      };
+      await writeFile(join(output, 'config.json'), JSON.stringify(config, null, 2) + '\n');
+      await rm(workDir, { recursive: true, force: true });
+
+      builder.log(`  .vercel/output: ${plan.staticFiles.size} static files, ${functions.length} function${functions.length > 1 ? 's' : ''}`);
+      for (const fn of functions) builder.log(`  ƒ ${fn.name}.func (${fn.name === 'node' ? 'nodejs20.x' : 'edge'})  ${formatKb(fn.bytes)}  ${formatKb(fn.gzipBytes)} gzip`);
+    },
+  };
+}
+
+function formatKb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} kB`;
+}

@@ -1,0 +1,165 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
+import { cli } from '../../../test-utils/server.js';
+import { loadEdgeFunction, type EdgeFunction } from './edge-function.js';
+
+const config = `export default {
+  async redirects() { return [{ source: '/old-about', destination: '/about', permanent: true }]; },
+  async headers() { return [{ source: '/robots.txt', headers: [{ key: 'X-Robots', value: 'checked' }] }]; },
+};
+`;
+
+function build(root: string) {
+  return spawnSync(process.execPath, [cli, 'build', root, '--adapter', 'vercel'], { encoding: 'utf8' });
+}
+
+describe('nexxo build --adapter vercel on fixtures/app-router', () => {
+  let output: string;
+  let edge: EdgeFunction;
+  let log: string;
+  beforeAll(() => {
+    const root = copyFixture('app-router');
+    writeFileSync(join(root, 'nexxo.config.mjs'), config);
+    log = execFileSync(process.execPath, [cli, 'build', root, '--adapter', 'vercel'], { encoding: 'utf8' });
+    output = join(root, '.vercel', 'output');
+    edge = loadEdgeFunction(join(output, 'functions', 'index.func', 'index.js'));
+  });
+
+  it('writes config.json with the function fallback after the filesystem and the images settings', () => {
+    const written = JSON.parse(readFileSync(join(output, 'config.json'), 'utf8'));
+    expect(written.version).toBe(3);
+    expect(written.routes).toEqual([
+      { src: '^/_nexxo/image$', dest: '/_vercel/image' },
+      { src: '^/.*$', has: [{ type: 'query', key: '_rsc' }], dest: '/index' },
+      // robots.txt has a header rule: the function serves it, so the rule applies.
+      { src: '^(?:\\/robots\\.txt)$', dest: '/index' },
+      { src: '^/_nexxo/(?!image$).+$', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' }, continue: true },
+      { handle: 'filesystem' },
+      { src: '^/.*$', dest: '/index' },
+    ]);
+    expect(written.images).toMatchObject({ sizes: [32, 48, 64, 96, 128, 256, 384, 640, 750, 828, 1080, 1200, 1920, 2048, 3840], formats: ['image/webp'], minimumCacheTTL: 14400, dangerouslyAllowSVG: false, qualities: [75] });
+    expect(written.overrides['about.html']).toEqual({ path: 'about', contentType: 'text/html; charset=utf-8' });
+    expect(written.overrides['blog/hello.html']).toEqual({ path: 'blog/hello', contentType: 'text/html; charset=utf-8' });
+  });
+
+  it('puts hashed assets, public files and prerendered HTML in static/', () => {
+    const manifest = JSON.parse(readFileSync(join(output, '..', '..', '.nexxo', 'manifest.json'), 'utf8'));
+    for (const file of manifest.staticFiles as string[]) expect(existsSync(join(output, 'static', file)), file).toBe(true);
+    expect(readFileSync(join(output, 'static', 'about.html'), 'utf8')).toContain('About Nexxo');
+    expect(existsSync(join(output, 'static', 'index.html'))).toBe(true);
+    expect(existsSync(join(output, 'static', 'dynamic.html'))).toBe(false);
+  });
+
+  it('writes one Edge function and prints its size', () => {
+    expect(JSON.parse(readFileSync(join(output, 'functions', 'index.func', '.vc-config.json'), 'utf8'))).toEqual({ runtime: 'edge', entrypoint: 'index.js' });
+    expect(existsSync(join(output, 'functions', 'node.func'))).toBe(false);
+    expect(log).toMatch(/ƒ index\.func \(edge\)\s+[\d.]+ kB\s+[\d.]+ kB gzip/);
+  });
+
+  it('answers a page on the Edge runtime', async () => {
+    const response = await edge.fetch('/dynamic');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await response.text()).toContain('<html');
+  });
+
+  it('serves a prerendered page from the inlined build', async () => {
+    const response = await edge.fetch('/about');
+    expect(await response.text()).toContain('About Nexxo');
+  });
+
+  it('streams a page: the Suspense fallback first, then the content', async () => {
+    const response = await edge.fetch('/streaming');
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    const chunks: string[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(decoder.decode(value, { stream: true }));
+    }
+    const fallbackAt = chunks.findIndex((chunk) => chunk.includes('Loading slow content'));
+    const contentAt = chunks.findIndex((chunk) => chunk.includes('Slow content arrived'));
+    expect(fallbackAt).toBeGreaterThanOrEqual(0);
+    expect(contentAt).toBeGreaterThan(fallbackAt);
+  });
+
+  it('answers an RSC navigation request with the payload', async () => {
+    const response = await edge.fetch('/dynamic?_rsc=abc', { headers: { 'nexxo-tree': '' } });
+    expect(response.headers.get('content-type')).toBe('text/x-component');
+    const prerendered = await edge.fetch('/about?_rsc=abc');
+    expect(prerendered.headers.get('content-type')).toBe('text/x-component');
+    expect(await prerendered.text()).toContain('About Nexxo');
+  });
+
+  it('runs a route handler (GET and POST)', async () => {
+    expect(await (await edge.fetch('/api/hello?name=edge')).json()).toEqual({ hello: 'edge' });
+    const posted = await edge.fetch('/api/hello', { method: 'POST', body: JSON.stringify({ value: 21 }), headers: { 'content-type': 'application/json' } });
+    expect(posted.status).toBe(201);
+    expect(await posted.json()).toEqual({ doubled: 42 });
+    expect(posted.headers.get('set-cookie')).toContain('posted=21');
+  });
+
+  it('answers 404 for an unknown path', async () => {
+    const response = await edge.fetch('/no/such/page');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('<html');
+  });
+
+  it('applies config redirects and headers', async () => {
+    const response = await edge.fetch('/old-about');
+    expect(response.status).toBe(308);
+    expect(response.headers.get('location')).toBe('/about');
+    const robots = await edge.fetch('/robots.txt');
+    expect(robots.headers.get('x-robots')).toBe('checked');
+    expect(await robots.text()).toContain('User-agent');
+  });
+});
+
+describe('routes that need Node.js', () => {
+  it("fails the build when an Edge route imports node:fs, naming the route, the module and the fix", () => {
+    const root = writeApp({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': `export default function Page() { return <p>home</p>; }`,
+      'app/api/files/route.ts': `import { readFileSync } from 'node:fs';\nexport function GET() { return new Response(readFileSync(new URL(import.meta.url), 'utf8').length.toString()); }\n`,
+    });
+    const result = build(root);
+    expect(result.status).not.toBe(0);
+    const text = result.stdout + result.stderr;
+    expect(text).toContain('/api/files: app/api/files/route.ts imports "node:fs", which the Vercel Edge runtime does not provide');
+    expect(text).toContain("Fix: add `export const runtime = 'nodejs'` to app/api/files/route.ts");
+  });
+
+  it("puts runtime = 'nodejs' routes in a Node.js function", async () => {
+    const root = writeApp({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': `export default function Page() { return <p>home</p>; }`,
+      'app/api/files/route.ts': `import { existsSync } from 'node:fs';\nexport const runtime = 'nodejs';\nexport function GET() { return Response.json({ exists: existsSync('/') }); }\n`,
+    });
+    const result = build(root);
+    expect(result.stderr).toBe('');
+    const output = join(root, '.vercel', 'output');
+    const config = JSON.parse(readFileSync(join(output, 'config.json'), 'utf8'));
+    expect(config.routes[1]).toEqual({ src: '^/api/files/?$', dest: '/node' });
+    expect(JSON.parse(readFileSync(join(output, 'functions', 'node.func', '.vc-config.json'), 'utf8'))).toEqual({ runtime: 'nodejs20.x', handler: 'index.mjs', launcherType: 'Nodejs', supportsResponseStreaming: true });
+    expect(JSON.parse(readFileSync(join(root, '.nexxo', 'manifest.json'), 'utf8')).routes.find((route: { id: string }) => route.id === '/api/files').runtime).toBe('nodejs');
+    // The Edge function still loads (the Node-only import is a stub there) and serves the other routes.
+    const edge = loadEdgeFunction(join(output, 'functions', 'index.func', 'index.js'));
+    expect(await (await edge.fetch('/')).text()).toContain('home');
+    // The Node function answers through Node's (req, res) launcher interface.
+    const { default: handler } = await import(join(output, 'functions', 'node.func', 'index.mjs'));
+    const { createServer } = await import('node:http');
+    const server = createServer(handler).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const response = await fetch(`http://127.0.0.1:${port}/api/files`);
+      expect(await response.json()).toEqual({ exists: true });
+    } finally {
+      server.close();
+    }
+  });
+});
