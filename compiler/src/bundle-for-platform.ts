@@ -9,6 +9,8 @@ export interface BundleForPlatformOptions {
   conditions: string[];
   external?: Array<string | RegExp>;
   define?: Record<string, string>;
+  /** Import specifier → file that replaces it. */
+  alias?: Record<string, string>;
   minify?: boolean;
 }
 
@@ -22,7 +24,7 @@ export async function bundleForPlatform(options: BundleForPlatformOptions): Prom
   const bundle = await rolldown({
     input: options.input,
     platform: 'neutral',
-    resolve: { conditionNames: options.conditions, mainFields: ['module', 'main'] },
+    resolve: { conditionNames: options.conditions, mainFields: ['module', 'main'], ...(options.alias ? { alias: options.alias } : {}) },
     ...(options.external ? { external: options.external } : {}),
     transform: { define: { 'process.env.NODE_ENV': '"production"', ...options.define } },
     logLevel: 'warn',

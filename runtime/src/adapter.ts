@@ -30,9 +30,10 @@ export interface AdapterBuilder {
    * Bundles a module and everything it imports into one ESM file (code splitting off), for a
    * platform other than Node: `conditions` pick package exports (`['workerd', 'worker', 'edge-light',
    * 'browser', 'import', 'default']`); `external` lists imports left as they are (`node:*` builtins
-   * the platform provides). Returns the written file's path and size in bytes.
+   * the platform provides); `alias` maps an import specifier to a file that replaces it (a
+   * platform's build of a package). Returns the written file's path and size in bytes.
    */
-  bundle(options: { input: string; outFile: string; conditions: string[]; external?: Array<string | RegExp>; define?: Record<string, string> }): Promise<{ file: string; bytes: number }>;
+  bundle(options: { input: string; outFile: string; conditions: string[]; external?: Array<string | RegExp>; define?: Record<string, string>; alias?: Record<string, string> }): Promise<{ file: string; bytes: number }>;
   /** Prints a line of the build's output. */
   log(message: string): void;
 }

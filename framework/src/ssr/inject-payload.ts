@@ -72,7 +72,8 @@ export function injectPayload(payload: ReadableStream<Uint8Array>): TransformStr
     // No backpressure towards React: every chunk of a flush passes through here in the task React
     // wrote it, before the scripts' timer can fire. With it, a slow reader (a compressing server)
     // held the rest of a flush back and a script landed in the middle of a tag.
-  }, undefined, { highWaterMark: Number.POSITIVE_INFINITY });
+    // A finite count: workerd (Cloudflare) rejects a highWaterMark that is not an integer.
+  }, undefined, { highWaterMark: 2 ** 31 - 1 });
 }
 
 /**
