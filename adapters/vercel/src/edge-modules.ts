@@ -5,6 +5,13 @@ import type { ManifestRoute } from '@nexxo/runtime';
 /** Modules the Edge runtime provides that the server bundles may import. */
 const EDGE_PROVIDED = new Set(['node:async_hooks']);
 
+/**
+ * Imports the server bundles keep external that the adapter bundles into the Edge function itself:
+ * `nexxo/og` (@vercel/og's edge build, see og-edge.ts). They are scanned (the Node function needs
+ * to know) but are no build error.
+ */
+export const EDGE_BUNDLED = new Set(['nexxo/og']);
+
 export interface EdgeModuleUse {
   /** The import the Edge runtime cannot load (`node:fs`, a serverExternalPackages entry, `nexxo/og`). */
   module: string;
@@ -91,17 +98,22 @@ function routesOfFile(file: string, routes: ManifestRoute[]): ManifestRoute[] {
 export function edgeModuleError(uses: EdgeModuleUse[]): Error | null {
   const problems: string[] = [];
   for (const use of uses) {
+    if (EDGE_BUNDLED.has(use.module)) continue;
     const edgeRoutes = use.routes.filter((route) => route.runtime !== 'nodejs');
     if (edgeRoutes.length === 0) continue;
     const where = use.file ?? "the app's server bundle";
-    const og = use.module === 'nexxo/og' ? ' (@vercel/og runs in the Node function on Vercel)' : '';
     problems.push(
-      `  - ${edgeRoutes.map((route) => route.id).join(', ')}: ${where} imports "${use.module}", which the Vercel Edge runtime does not provide${og}.\n` +
+      `  - ${edgeRoutes.map((route) => route.id).join(', ')}: ${where} imports "${use.module}", which the Vercel Edge runtime does not provide.\n` +
         `    Fix: add \`export const runtime = 'nodejs'\` to ${use.file ?? 'each route that needs it'} to run ${edgeRoutes.length > 1 ? 'these routes' : 'it'} in a Node.js function.`,
     );
   }
   if (problems.length === 0) return null;
   return Object.assign(new Error(`The Vercel adapter runs routes on the Edge runtime by default, but ${problems.length === 1 ? 'one route needs' : 'some routes need'} Node.js:\n${problems.join('\n')}`), { code: 'NEXXO_VERCEL_EDGE_MODULE' });
+}
+
+/** Whether a route that runs on the Edge function reaches `module`. */
+export function edgeRoutesUse(uses: EdgeModuleUse[], module: string): boolean {
+  return uses.some((use) => use.module === module && use.routes.some((route) => route.runtime !== 'nodejs'));
 }
 
 /** Relative path helper for generated imports. */

@@ -1,14 +1,17 @@
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Adapter } from '@nexxo/runtime';
-import { edgeModuleError, scanServerBundle } from './edge-modules.js';
+import { edgeModuleError, edgeRoutesUse, scanServerBundle } from './edge-modules.js';
 import { vercelImagesConfig } from './images-config.js';
-import { planRouting } from './vercel-routes.js';
+import { EDGE_FUNCTION, planRouting } from './vercel-routes.js';
 import { writeEdgeFunction, writeNodeFunction, type FunctionOutput } from './write-functions.js';
 
 export { planRouting, EDGE_FUNCTION, NODE_FUNCTION, type RoutingPlan, type VercelRoute } from './vercel-routes.js';
 export { vercelImagesConfig, type VercelImagesConfig } from './images-config.js';
 export { EDGE_CONDITIONS } from './write-functions.js';
+
+/** Vercel's limit on an Edge function's gzip size on the Hobby plan (Pro: 2 MB, Enterprise: 4 MB). */
+const HOBBY_EDGE_LIMIT = 1024 * 1024;
 
 export interface VercelAdapterOptions {
   /** Where to write the Build Output API folder; default `.vercel/output` in the app's folder. */
@@ -50,7 +53,8 @@ export default function vercel(options: VercelAdapterOptions = {}): Adapter {
         await cp(join(builder.outDir, from), join(output, 'static', to));
       }
 
-      const functions: FunctionOutput[] = [await writeEdgeFunction(builder, output, workDir, scans, plan.inlineFiles)];
+      const usesOgOnEdge = edgeRoutesUse(scans.rsc.uses, 'nexxo/og');
+      const functions: FunctionOutput[] = [await writeEdgeFunction(builder, output, workDir, scans, plan.inlineFiles, usesOgOnEdge)];
       if (manifest.routes.some((route) => route.runtime === 'nodejs')) {
         const usesOg = scans.rsc.uses.some((use) => use.module === 'nexxo/og');
         functions.push(await writeNodeFunction(builder, output, workDir, plan.inlineFiles, usesOg));
@@ -67,6 +71,12 @@ export default function vercel(options: VercelAdapterOptions = {}): Adapter {
 
       builder.log(`  .vercel/output: ${plan.staticFiles.size} static files, ${functions.length} function${functions.length > 1 ? 's' : ''}`);
       for (const fn of functions) builder.log(`  ƒ ${fn.name}.func (${fn.name === 'node' ? 'nodejs20.x' : 'edge'})  ${formatKb(fn.bytes)}  ${formatKb(fn.gzipBytes)} gzip`);
+      const edge = functions[0]!;
+      if (usesOgOnEdge) builder.log(`  ${EDGE_FUNCTION}.func includes nexxo/og: @vercel/og's WebAssembly (og-yoga.wasm, og-resvg.wasm) beside index.js.`);
+      if (edge.gzipBytes > HOBBY_EDGE_LIMIT) {
+        const fix = usesOgOnEdge ? " Moving every route that uses nexxo/og to the Node.js function (export const runtime = 'nodejs') takes @vercel/og out of it." : '';
+        builder.log(`  ! ${EDGE_FUNCTION}.func is over the 1 MB (gzip) Edge function limit of Vercel's Hobby plan; Pro allows 2 MB, Enterprise 4 MB.${fix}`);
+      }
     },
   };
 }

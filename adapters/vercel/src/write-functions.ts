@@ -1,10 +1,11 @@
 import { builtinModules, createRequire } from 'node:module';
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AdapterBuilder } from '@nexxo/runtime';
 import { importPath, type ServerBundleScan } from './edge-modules.js';
+import { ogEdgeBuild } from './og-edge.js';
 import { EDGE_FUNCTION, NODE_FUNCTION } from './vercel-routes.js';
 
 /** Export conditions of the Edge bundle: Vercel's own (`edge-light`) first, then Worker and browser builds. */
@@ -80,9 +81,10 @@ function entrySource(entryFile: string, serverDir: string, platform: 'edge' | 'n
 /**
  * A copy of the server bundles where every import the Edge runtime lacks points at a stub that
  * throws when used. Those imports belong to `runtime = 'nodejs'` routes (checked before), which
- * Vercel sends to the Node function; the Edge bundle only has to load.
+ * Vercel sends to the Node function; the Edge bundle only has to load. Modules in `bundled`
+ * (`nexxo/og` when an Edge route renders images) stay, for the Edge bundle to include.
  */
-async function edgeServerCopy(builder: AdapterBuilder, workDir: string, scans: Record<'rsc' | 'ssr', ServerBundleScan>): Promise<string> {
+async function edgeServerCopy(builder: AdapterBuilder, workDir: string, scans: Record<'rsc' | 'ssr', ServerBundleScan>, bundled: Set<string>): Promise<string> {
   const serverDir = join(workDir, 'edge-server');
   const stubs = new Map<string, Set<string>>();
   for (const environment of ['rsc', 'ssr'] as const) {
@@ -91,6 +93,7 @@ async function edgeServerCopy(builder: AdapterBuilder, workDir: string, scans: R
       if (!file.endsWith('.js')) continue;
       let source = await readFile(join(from, file), 'utf8');
       for (const { module, names } of scans[environment].imports.get(file.split('\\').join('/')) ?? []) {
+        if (bundled.has(module)) continue;
         const stubFile = join(workDir, 'stubs', module.replace(/[^\w.-]/g, '_') + '.js');
         stubs.set(stubFile, new Set([...(stubs.get(stubFile) ?? []), ...names]));
         source = source.split(`"${module}"`).join(JSON.stringify(stubFile));
@@ -121,14 +124,26 @@ async function measure(name: string, dir: string): Promise<FunctionOutput> {
   return { name, bytes, gzipBytes };
 }
 
-/** `functions/index.func`: the whole app on the Edge runtime. */
-export async function writeEdgeFunction(builder: AdapterBuilder, output: string, workDir: string, scans: Record<'rsc' | 'ssr', ServerBundleScan>, inlineFiles: string[]): Promise<FunctionOutput> {
-  const serverDir = await edgeServerCopy(builder, workDir, scans);
-  const entry = join(workDir, 'edge-entry.mjs');
-  await writeBuildData(builder, join(workDir, 'build-data.mjs'), inlineFiles);
-  await writeFile(entry, entrySource(entry, serverDir, 'edge'));
+/**
+ * `functions/index.func`: the whole app on the Edge runtime. With `usesOg` (an Edge route reaches
+ * `nexxo/og`), @vercel/og's edge build is bundled in and its WebAssembly files sit beside index.js.
+ */
+export async function writeEdgeFunction(builder: AdapterBuilder, output: string, workDir: string, scans: Record<'rsc' | 'ssr', ServerBundleScan>, inlineFiles: string[], usesOg: boolean): Promise<FunctionOutput> {
+  const serverDir = await edgeServerCopy(builder, workDir, scans, new Set(usesOg ? ['nexxo/og'] : []));
   const funcDir = join(output, 'functions', EDGE_FUNCTION + '.func');
-  await builder.bundle({ input: entry, outFile: join(funcDir, 'index.js'), conditions: EDGE_CONDITIONS, external: ['node:async_hooks'] });
+  await mkdir(funcDir, { recursive: true });
+  // The entry sits in the function folder while it is bundled: Rolldown writes a relative external
+  // import (nexxo/og's `./og-yoga.wasm?module`) relative to the entry's folder, not the output's.
+  const entry = join(funcDir, '.entry.mjs');
+  const buildData = join(funcDir, 'build-data.mjs');
+  await writeBuildData(builder, buildData, inlineFiles);
+  await writeFile(entry, entrySource(entry, serverDir, 'edge'));
+  const og = usesOg ? await ogEdgeBuild({ root: builder.root, funcDir }) : null;
+  try {
+    await builder.bundle({ input: entry, outFile: join(funcDir, 'index.js'), conditions: EDGE_CONDITIONS, external: ['node:async_hooks', ...(og?.external ?? [])], ...(og ? { alias: og.alias } : {}) });
+  } finally {
+    await Promise.all([entry, buildData, ...(og?.temporary ?? [])].map((file) => rm(file, { force: true })));
+  }
   await writeFile(join(funcDir, '.vc-config.json'), JSON.stringify({ runtime: 'edge', entrypoint: 'index.js' }, null, 2) + '\n');
   return measure(EDGE_FUNCTION, funcDir);
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
@@ -119,6 +119,49 @@ describe('nexxo build --adapter vercel on fixtures/app-router', () => {
   });
 });
 
+/** Width and height from a PNG's IHDR chunk (the first chunk, right after the signature). */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(new TextDecoder().decode(bytes.subarray(12, 16))).toBe('IHDR');
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+describe('nexxo/og on the Edge function (fixtures/metadata)', () => {
+  let funcDir: string;
+  let result: ReturnType<typeof build>;
+  beforeAll(() => {
+    const root = copyFixture('metadata');
+    result = build(root);
+    funcDir = join(root, '.vercel', 'output', 'functions', 'index.func');
+  });
+
+  it('builds an app whose opengraph-image.tsx uses ImageResponse, all on the Edge runtime', () => {
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(existsSync(join(funcDir, '..', 'node.func'))).toBe(false);
+  });
+
+  it("puts @vercel/og's WebAssembly beside index.js, imported as ?module, and nothing else", () => {
+    expect(readdirSync(funcDir).sort()).toEqual(['.vc-config.json', 'index.js', 'og-resvg.wasm', 'og-yoga.wasm']);
+    const source = readFileSync(join(funcDir, 'index.js'), 'utf8');
+    expect(source).toMatch(/import\s*[\w$]+\s*from\s*"\.\/og-yoga\.wasm\?module"/);
+    expect(source).toMatch(/import\s*[\w$]+\s*from\s*"\.\/og-resvg\.wasm\?module"/);
+    expect(source).not.toContain('Geist-Regular.ttf');
+  });
+
+  it('answers the OG image route with a PNG of the declared size', async () => {
+    const edge = loadEdgeFunction(join(funcDir, 'index.js'));
+    const response = await edge.fetch('/posts/first/opengraph-image');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(pngSize(new Uint8Array(await response.arrayBuffer()))).toEqual({ width: 600, height: 315 });
+    // A second image reuses the initialised WebAssembly and the decoded font.
+    const again = await edge.fetch('/posts/second/opengraph-image');
+    expect(pngSize(new Uint8Array(await again.arrayBuffer()))).toEqual({ width: 600, height: 315 });
+  });
+});
+
 describe('routes that need Node.js', () => {
   it("fails the build when an Edge route imports node:fs, naming the route, the module and the fix", () => {
     const root = writeApp({
@@ -131,6 +174,19 @@ describe('routes that need Node.js', () => {
     const text = result.stdout + result.stderr;
     expect(text).toContain('/api/files: app/api/files/route.ts imports "node:fs", which the Vercel Edge runtime does not provide');
     expect(text).toContain("Fix: add `export const runtime = 'nodejs'` to app/api/files/route.ts");
+  });
+
+  it("leaves nexxo/og out of the Edge function when only runtime = 'nodejs' routes use it", () => {
+    const root = writeApp({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': `export default function Page() { return <p>home</p>; }`,
+      'app/api/og/route.tsx': `import { ImageResponse } from 'nexxo/og';\nexport const runtime = 'nodejs';\nexport function GET() { return new ImageResponse(<div style={{ display: 'flex' }}>og</div>, { width: 100, height: 50 }); }\n`,
+    });
+    const result = build(root);
+    expect(result.stderr).toBe('');
+    const functions = join(root, '.vercel', 'output', 'functions');
+    expect(readdirSync(join(functions, 'index.func')).sort()).toEqual(['.vc-config.json', 'index.js']);
+    expect(readdirSync(join(functions, 'node.func'))).toEqual(expect.arrayContaining(['resvg.wasm', 'yoga.wasm', 'Geist-Regular.ttf']));
   });
 
   it("puts runtime = 'nodejs' routes in a Node.js function", async () => {

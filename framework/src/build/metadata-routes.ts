@@ -31,7 +31,8 @@ export function metadataRoutesPlugin(distDir: string): Plugin {
       if (!generated)
         return `import body from ${JSON.stringify(file + BYTES_QUERY)};\nimport { fileResponse } from ${helpers};\nexport function GET() { return fileResponse(body, ${JSON.stringify(metadataContentType(file))}); }\n`;
       const handler = kind === 'robots' ? 'robotsResponse' : kind === 'sitemap' ? 'sitemapResponse' : kind === 'manifest' ? 'manifestResponse' : 'imageResponse';
-      return `import * as metadataModule from ${source};\nimport { ${handler} } from ${helpers};\nexport function GET(request, context) { return ${handler}(metadataModule, context, ${JSON.stringify(kind)}); }\n`;
+      // The file's segment config (`runtime` tells adapters where the route may run).
+      return `import * as metadataModule from ${source};\nimport { ${handler} } from ${helpers};\nexport const runtime = metadataModule.runtime;\nexport function GET(request, context) { return ${handler}(metadataModule, context, ${JSON.stringify(kind)}); }\n`;
     },
   };
 }

@@ -17,5 +17,7 @@ export function detectPackageManager(userAgent = process.env.npm_config_user_age
  * @param {string} script
  */
 export function runScript(packageManager, script) {
-  return packageManager === 'npm' || packageManager === 'bun' ? `${packageManager} run ${script}` : `${packageManager} ${script}`;
+  // `pnpm deploy` is pnpm's own command (it copies a workspace package), not the app's script.
+  const shortcut = (packageManager === 'pnpm' || packageManager === 'yarn') && !(packageManager === 'pnpm' && script === 'deploy');
+  return shortcut ? `${packageManager} ${script}` : `${packageManager} run ${script}`;
 }

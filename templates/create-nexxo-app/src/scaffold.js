@@ -41,7 +41,7 @@ export function scaffold(options) {
   }
   writeFileSync(join(options.root, 'package.json'), `${JSON.stringify(packageJson(options, template.dependencies, tailwind), null, 2)}\n`);
   writeFileSync(join(options.root, 'nexxo.config.ts'), nexxoConfig(options.deploy));
-  if (options.deploy === 'cloudflare') writeFileSync(join(options.root, '.dev.vars.example'), '# Secrets for `wrangler dev`: copy to .dev.vars (git-ignored) and fill in.\n# API_TOKEN=\n');
+  if (options.deploy === 'cloudflare') writeFileSync(join(options.root, '.dev.vars.example'), devVarsExample(options.packageManager));
   const notesFile = join(templatesDir, template.name, 'NOTES.md');
   const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : '';
   writeFileSync(join(options.root, 'README.md'), readme(options, notes, tailwind));
@@ -77,10 +77,14 @@ function packageJson(options, extraDependencies, tailwind) {
   if (tailwind) devDependencies.push('tailwindcss', '@tailwindcss/postcss');
   if (options.deploy === 'cloudflare') {
     devDependencies.push('wrangler');
-    scripts.preview = 'nexxo build && wrangler dev --config .nexxo/cloudflare/wrangler.jsonc';
-    scripts.deploy = 'nexxo build && wrangler deploy --config .nexxo/cloudflare/wrangler.jsonc';
+    // wrangler reads .dev.vars next to the config it is given, and the build deletes .nexxo/ (and
+    // with it anything put there): copy the app's .dev.vars after the build. Local KV/R2/D1 data
+    // goes to the app's .wrangler/state for the same reason.
+    scripts.preview = `nexxo build && ${copyDevVars} && wrangler dev --config ${wranglerConfig} --persist-to .wrangler/state`;
+    scripts.deploy = `nexxo build && wrangler deploy --config ${wranglerConfig}`;
   }
-  if (options.deploy === 'vercel') scripts.deploy = 'nexxo build && vercel deploy --prebuilt';
+  // The Vercel CLI is not a dependency: most Vercel apps deploy from Git, where it is not needed.
+  if (options.deploy === 'vercel') scripts.deploy = 'nexxo build && npx vercel deploy --prebuilt';
   return {
     name: options.name,
     version: '0.1.0',
@@ -93,11 +97,27 @@ function packageJson(options, extraDependencies, tailwind) {
   };
 }
 
+/** Where the Cloudflare adapter writes the Worker's config (docs/deploy/cloudflare.md). */
+const wranglerConfig = '.nexxo/cloudflare/wrangler.jsonc';
+/** Plain `node -e` (built-in modules are globals there), so the script runs in any shell. */
+const copyDevVars = `node -e "fs.existsSync('.dev.vars') && fs.copyFileSync('.dev.vars', '.nexxo/cloudflare/.dev.vars')"`;
+
+/** @param {ScaffoldOptions['packageManager']} packageManager */
+function devVarsExample(packageManager) {
+  return `# Secrets for local runs on workerd (${runScript(packageManager, 'preview')}): copy this file to .dev.vars
+# (git-ignored; never commit secrets) and fill it in. The preview script copies .dev.vars next to the
+# generated .nexxo/cloudflare/wrangler.jsonc, where wrangler reads it. In production, set secrets with
+# \`npx wrangler secret put NAME -c .nexxo/cloudflare/wrangler.jsonc\`. Read them in server code with
+# getPlatformEnv() from nexxo/cloudflare.
+# API_TOKEN=
+`;
+}
+
 /** @param {'node' | 'vercel' | 'cloudflare'} deploy */
 function nexxoConfig(deploy) {
   const adapter =
     deploy === 'node'
-      ? `  // \`nexxo start\` serves the build on Node. To deploy elsewhere, set adapter: 'vercel' or 'cloudflare'.\n`
+      ? `  // \`nexxo start\` serves the build on Node. Set adapter: 'node' to also write .nexxo/standalone/\n  // (runs with \`node server.js\`, no install: for containers), or 'vercel' or 'cloudflare'.\n`
       : `  // \`nexxo build\` also writes what ${deploy === 'vercel' ? 'Vercel runs (.vercel/output, Build Output API v3)' : 'Cloudflare Workers runs (a Worker, its assets and wrangler.jsonc)'}.\n  adapter: '${deploy}',\n`;
   return `import { defineConfig } from 'nexxo';\n\n// basePath, redirects, rewrites, headers, env, images, alias, plugins: see Nexxo's config guide.\nexport default defineConfig({\n${adapter}});\n`;
 }
@@ -110,9 +130,13 @@ function nexxoConfig(deploy) {
 function readme(options, notes, tailwind) {
   const run = (/** @type {string} */ script) => runScript(options.packageManager, script);
   const deploy = {
-    node: `\`${run('build')}\` then \`${run('start')}\` serves the app on Node (port 3000, or \`PORT\`). Copy the folder with \`.nexxo/\`, \`node_modules/\` and \`package.json\` to your server, or build a container from it.`,
-    vercel: `\`nexxo.config.ts\` sets \`adapter: 'vercel'\`, so \`${run('build')}\` also writes \`.vercel/output\` (Build Output API v3). Deploy it with \`${run('deploy')}\` (the Vercel CLI's \`vercel deploy --prebuilt\`), or import the repository in Vercel with the build command \`${run('build')}\`.`,
-    cloudflare: `\`nexxo.config.ts\` sets \`adapter: 'cloudflare'\`, so \`${run('build')}\` also writes a Worker, its assets and a \`wrangler.jsonc\`. \`${run('preview')}\` runs it locally in workerd; \`${run('deploy')}\` deploys it (log in once with \`npx wrangler login\`).`,
+    node: `\`${run('build')}\` then \`${run('start')}\` serves the app on Node 20.19 or later, with this folder's \`node_modules/\` (port 3000 or \`PORT\`; it listens on \`localhost\` unless \`HOSTNAME\` or \`--hostname\` says otherwise, e.g. \`0.0.0.0\`).
+
+For a container or a server without \`npm install\`: \`npx nexxo build --adapter node\` writes \`.nexxo/standalone/\`, a folder that runs with \`node server.js\` and nothing else (it listens on \`0.0.0.0\`). The Nexxo repository's \`docker/Dockerfile\` builds a small image from it for apps installed with npm: copy it to \`docker/Dockerfile\` and \`docker/.dockerignore\` to \`.dockerignore\`, then \`docker build -f docker/Dockerfile -t my-app .\` and \`docker run -p 3000:3000 my-app\`.`,
+    vercel: `\`nexxo.config.ts\` sets \`adapter: 'vercel'\`, so \`${run('build')}\` also writes \`.vercel/output\` (Build Output API v3). Link the project once with \`npx vercel link\`, then \`${run('deploy')}\` builds and uploads a preview deployment (\`npx vercel deploy --prebuilt\`); for production: \`npx nexxo build && npx vercel deploy --prebuilt --prod\`. Routes run on the Edge runtime; one that needs Node.js modules exports \`runtime = 'nodejs'\`.`,
+    cloudflare: `\`nexxo.config.ts\` sets \`adapter: 'cloudflare'\`, so \`${run('build')}\` also writes a Worker, its assets and a \`wrangler.jsonc\` into \`.nexxo/cloudflare/\`. \`${run('preview')}\` builds and runs it locally on workerd, keeping local data in \`.wrangler/state\`; \`${run('deploy')}\` builds and deploys it (log in once with \`npx wrangler login\`).
+
+Bindings (KV, R2, D1, \`vars\`) go in a \`wrangler.jsonc\` in this folder, which the build merges into the generated one; server code reads them with \`getPlatformEnv()\` from \`nexxo/cloudflare\`. Secrets for \`${run('preview')}\`: copy \`.dev.vars.example\` to \`.dev.vars\`.`,
   }[options.deploy];
   return `# ${options.name}
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/parse-args.js';
 import { suggestPackageName, validatePackageName } from '../src/validate-name.js';
-import { detectPackageManager } from '../src/package-manager.js';
+import { detectPackageManager, runScript } from '../src/package-manager.js';
 import { versions } from '../src/versions.js';
 
 describe('validatePackageName', () => {
@@ -58,6 +58,16 @@ describe('detectPackageManager', () => {
     expect(detectPackageManager('pnpm/9.12.0 npm/? node/v20.20.2 linux x64')).toBe('pnpm');
     expect(detectPackageManager('bun/1.2.0 npm/? node/v22.0.0 linux x64')).toBe('bun');
     expect(detectPackageManager(undefined)).toBe('npm');
+  });
+});
+
+describe('runScript', () => {
+  it('uses run where a bare script name would be a command of the package manager', () => {
+    expect(runScript('npm', 'dev')).toBe('npm run dev');
+    expect(runScript('pnpm', 'dev')).toBe('pnpm dev');
+    expect(runScript('pnpm', 'deploy')).toBe('pnpm run deploy'); // `pnpm deploy` copies a workspace package
+    expect(runScript('yarn', 'deploy')).toBe('yarn deploy');
+    expect(runScript('bun', 'preview')).toBe('bun run preview');
   });
 });
 

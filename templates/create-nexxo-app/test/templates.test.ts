@@ -39,8 +39,9 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
 }
 
 function create(args: string[], cwd: string) {
-  // stdin is not a TTY here: the CLI must not ask anything.
-  return run(process.execPath, [cli, ...args], { cwd, env: { ...process.env, npm_config_user_agent: 'npm/11 node/v20' } });
+  // stdin is not a TTY here: the CLI must not ask anything. NO_COLOR: plain text to assert on
+  // (picocolors colours its output whenever CI is set, even without a terminal).
+  return run(process.execPath, [cli, ...args], { cwd, env: { ...process.env, npm_config_user_agent: 'npm/11 node/v20', NO_COLOR: '1' } });
 }
 
 beforeAll(async () => {
@@ -170,13 +171,45 @@ describe('create-nexxo-app', () => {
   });
 
   it('adds what Cloudflare and Vercel need for --deploy', async () => {
-    await create(['cf-app', '--template', 'minimal', '--deploy', 'cloudflare', '--no-install'], tmp);
-    expect(readFileSync(join(tmp, 'cf-app', 'nexxo.config.ts'), 'utf8')).toContain("adapter: 'cloudflare'");
-    const manifest = JSON.parse(readFileSync(join(tmp, 'cf-app', 'package.json'), 'utf8'));
+    // In apps/, so the next test can build them with the shared install (wrangler and the Vercel
+    // CLI are not needed to build).
+    const appsDir = join(tmp, 'apps');
+    await create(['default-cloudflare', '--deploy', 'cloudflare', '--no-install'], appsDir);
+    const cloudflare = join(appsDir, 'default-cloudflare');
+    expect(readFileSync(join(cloudflare, 'nexxo.config.ts'), 'utf8')).toContain("adapter: 'cloudflare'");
+    const manifest = JSON.parse(readFileSync(join(cloudflare, 'package.json'), 'utf8'));
     expect(manifest.scripts.deploy).toBe('nexxo build && wrangler deploy --config .nexxo/cloudflare/wrangler.jsonc');
+    expect(manifest.scripts.preview).toMatch(/^nexxo build && node -e ".*" && wrangler dev --config \.nexxo\/cloudflare\/wrangler\.jsonc --persist-to \.wrangler\/state$/);
     expect(manifest.devDependencies.wrangler).toBe('4.86.0');
-    await create(['vercel-app', '--deploy', 'vercel', '--no-install'], tmp);
-    expect(readFileSync(join(tmp, 'vercel-app', 'nexxo.config.ts'), 'utf8')).toContain("adapter: 'vercel'");
+    expect(readFileSync(join(cloudflare, '.dev.vars.example'), 'utf8')).toContain('copy this file to .dev.vars');
+    expect(readFileSync(join(cloudflare, 'README.md'), 'utf8')).toContain('`npm run preview` builds and runs it locally on workerd');
+
+    await create(['default-vercel', '--deploy', 'vercel', '--no-install'], appsDir);
+    const vercel = join(appsDir, 'default-vercel');
+    expect(readFileSync(join(vercel, 'nexxo.config.ts'), 'utf8')).toContain("adapter: 'vercel'");
+    expect(JSON.parse(readFileSync(join(vercel, 'package.json'), 'utf8')).scripts.deploy).toBe('nexxo build && npx vercel deploy --prebuilt');
+    expect(readFileSync(join(vercel, 'README.md'), 'utf8')).toContain('npx vercel link');
+  });
+
+  it('builds for Cloudflare and Vercel with the adapter the config names', async () => {
+    const build = (name: string) => timed(`${name}: build`, async () => (await run(process.execPath, [nexxo, 'build'], { cwd: join(tmp, 'apps', name) })).stdout);
+    // Side by side: each build waits on its own processes half of the time.
+    const [cloudflareLog, vercelLog] = await Promise.all([build('default-cloudflare'), build('default-vercel')]);
+
+    const cloudflare = join(tmp, 'apps', 'default-cloudflare', '.nexxo', 'cloudflare');
+    expect(existsSync(join(cloudflare, 'worker.js'))).toBe(true);
+    expect(readFileSync(join(cloudflare, 'wrangler.jsonc'), 'utf8')).toContain('"main": "worker.js"');
+    // Issue 6: the default template's Worker stays under 1 MB compressed (Cloudflare's Free plan allows 3 MB).
+    const size = /worker\.js\s+[\d.]+ [kM]B \(([\d.]+) (kB|MB) gzip\)/.exec(cloudflareLog);
+    expect(size, `no Worker size in the build output:\n${cloudflareLog}`).not.toBeNull();
+    const gzipKb = Number(size![1]) * (size![2] === 'MB' ? 1024 : 1);
+    expect(gzipKb).toBeLessThan(1024);
+    console.log(`default template, Cloudflare Worker: ${size![0]}`);
+
+    const output = join(tmp, 'apps', 'default-vercel', '.vercel', 'output');
+    expect(JSON.parse(readFileSync(join(output, 'config.json'), 'utf8'))).toMatchObject({ version: 3 });
+    expect(JSON.parse(readFileSync(join(output, 'functions', 'index.func', '.vc-config.json'), 'utf8'))).toMatchObject({ runtime: 'edge' });
+    expect(vercelLog).toContain('Adapter: vercel');
   });
 
   it('prints the next steps', async () => {
