@@ -1,4 +1,4 @@
-import type { Plugin } from '@nexxo/compiler';
+import { listExports, parseModule, tryParse, type Plugin } from '@nexxo/compiler';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METADATA_ROUTE_PREFIX, metadataContentType } from './metadata-files.js';
@@ -31,8 +31,14 @@ export function metadataRoutesPlugin(distDir: string): Plugin {
       if (!generated)
         return `import body from ${JSON.stringify(file + BYTES_QUERY)};\nimport { fileResponse } from ${helpers};\nexport function GET() { return fileResponse(body, ${JSON.stringify(metadataContentType(file))}); }\n`;
       const handler = kind === 'robots' ? 'robotsResponse' : kind === 'sitemap' ? 'sitemapResponse' : kind === 'manifest' ? 'manifestResponse' : 'imageResponse';
-      // The file's segment config (`runtime` tells adapters where the route may run).
-      return `import * as metadataModule from ${source};\nimport { ${handler} } from ${helpers};\nexport const runtime = metadataModule.runtime;\nexport function GET(request, context) { return ${handler}(metadataModule, context, ${JSON.stringify(kind)}); }\n`;
+      // The file's segment config, when it has one: `runtime` tells adapters where the route may run.
+      const runtime = exportsOf(file).includes('runtime') ? 'export { runtime } from ' + source + ';\n' : '';
+      return `import * as metadataModule from ${source};\nimport { ${handler} } from ${helpers};\n${runtime}export function GET(request, context) { return ${handler}(metadataModule, context, ${JSON.stringify(kind)}); }\n`;
     },
   };
+}
+
+function exportsOf(file: string): string[] {
+  const program = tryParse(() => parseModule(readFileSync(file, 'utf8'), file));
+  return program ? listExports(program, file) : [];
 }
