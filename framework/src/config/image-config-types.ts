@@ -2,27 +2,13 @@
  * The `images` option, in Next.js's shape (Next 16), so a `next.config` images block can be moved
  * over unchanged.
  */
-export type ImageFormat = 'image/avif' | 'image/webp';
+import type { ImageEndpointConfig, ImageFormat, LocalPattern, RemotePattern } from '@nexxo/runtime';
+
+// The endpoint's half of the config is the runtime's type (it travels in the manifest).
+export type { ImageFormat, LocalPattern, RemotePattern };
 
 /** `default` is Nexxo's optimizer; `custom` uses `loaderFile`; the others are hosted services. */
 export type ImageLoader = 'default' | 'imgix' | 'cloudinary' | 'akamai' | 'custom';
-
-/** A remote source the optimizer may fetch. `*` matches one subdomain or segment, `**` any number. */
-export interface RemotePattern {
-  protocol?: 'http' | 'https';
-  hostname: string;
-  /** `''` means no port. */
-  port?: string;
-  pathname?: string;
-  /** A literal query string such as `?v=1`; `''` means none. */
-  search?: string;
-}
-
-/** A local path the optimizer may serve. */
-export interface LocalPattern {
-  pathname?: string;
-  search?: string;
-}
 
 export interface ImagesConfig {
   /** Widths for `sizes`-based images (full-width layouts). */
@@ -56,22 +42,8 @@ export interface ImagesConfig {
   path?: string;
 }
 
-export interface ResolvedImagesConfig {
-  deviceSizes: number[];
-  imageSizes: number[];
-  formats: ImageFormat[];
-  qualities: number[];
-  minimumCacheTTL: number;
-  dangerouslyAllowSVG: boolean;
-  dangerouslyAllowLocalIP: boolean;
-  contentSecurityPolicy: string;
-  contentDispositionType: 'inline' | 'attachment';
-  /** URL forms converted to objects. */
-  remotePatterns: RemotePattern[];
-  /** null: not configured, so every local path is allowed. */
-  localPatterns: LocalPattern[] | null;
-  maximumRedirects: number;
-  maximumResponseBody: number;
+/** `images` with every default filled in: what the endpoint applies, plus what the component needs. */
+export interface ResolvedImagesConfig extends ImageEndpointConfig {
   unoptimized: boolean;
   loader: ImageLoader;
   /** Absolute, or null. */
