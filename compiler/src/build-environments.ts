@@ -13,6 +13,7 @@ import { cssPlugin } from './plugins/css.js';
 import { CSS_FILE } from './css/css-compiler.js';
 import { assetsPlugin } from './plugins/assets.js';
 import { fontsPlugin } from './plugins/fonts.js';
+import { chunkStats, type BundleStats } from './bundle-stats.js';
 
 export type BuildMode = 'production' | 'development';
 
@@ -67,6 +68,8 @@ export interface BuildEnvironmentsOptions {
   serverExternals?: string[];
   /** Honour `tsconfig.json` (`paths` such as `@/*`). Default true. */
   tsconfig?: boolean;
+  /** Report each chunk's modules and their rendered sizes in the result's `stats` (`nexxo analyze`). */
+  stats?: boolean;
 }
 
 export type Environment = 'rsc' | 'ssr' | 'client';
@@ -90,6 +93,8 @@ export interface BuildEnvironmentsResult {
   stylesheetInputs: string[];
   /** Each environment's import graph (stylesheets of a later partial rebuild are collected from it). */
   importGraphs: { rsc: ImportGraph; client: ImportGraph };
+  /** With `stats: true` (and no environment reused): chunks and module sizes of each environment. */
+  stats?: BundleStats;
 }
 
 const clientVirtualId = 'virtual:nexxo/client-references';
@@ -158,7 +163,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     }
   };
 
-  if (!reused('rsc')) await write(
+  const rscOutput = reused('rsc') ? null : await write(
     {
       ...shared(
         'rsc',
@@ -179,7 +184,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
 
   // A server edit that adds, removes or reshapes client references changes what the other two bundle.
   if (previous && !reused('rsc') && !sameReferences(previous.clientReferences, references)) options = { ...options, reuse: undefined };
-  const [client] = await Promise.all([
+  const [client, ssrOutput] = await Promise.all([
     reused('client') ? null : write(
       {
         ...shared(
@@ -233,6 +238,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     clientReferences: [...references.values()],
     reachableClientReferences: reachable,
     serverModules,
+    ...(options.stats && rscOutput && ssrOutput && client ? { stats: { rsc: chunkStats(rscOutput), ssr: chunkStats(ssrOutput), client: chunkStats(client) } } : {}),
     client: client ? clientChunkGraph(client.output.filter((item): item is OutputChunk => item.type === 'chunk'), references, options.clientBase) : previous!.client,
     dirs,
   };

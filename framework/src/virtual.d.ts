@@ -10,3 +10,9 @@ declare module 'virtual:nexxo/app' {
   /** `manifest.webmanifest` when the app has a manifest file at its root. */
   export const manifestName: string | null;
 }
+declare module 'virtual:nexxo/middleware' {
+  /** The app's middleware.ts / proxy.ts module, or null without one. */
+  export const middlewareModule: Record<string, unknown> | null;
+  /** Its path relative to the app root, for messages. */
+  export const middlewareFile: string | null;
+}

@@ -9,6 +9,8 @@ import { canonicalPathname, createRouteMatcher } from './route-matcher.js';
 import { DEFAULT_ROUTING_CONFIG } from './routing-config.js';
 import { compileRoutingRules, matchHeaders, matchRedirect, matchRewrite, stripBasePath, type RewritePhase, type RoutingRequest } from './routing-rules.js';
 import { decodePathParts } from './url-path.js';
+import { applyMiddleware, stripMiddlewareHeaders, withMiddlewareHeaders } from './middleware/apply-middleware.js';
+import { compileMiddlewareMatcher } from './middleware/middleware-matcher.js';
 import { PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, decodeTree } from './protocol.js';
 
 /** Reads a file of the build output by its path relative to the output folder; null if absent. */
@@ -26,6 +28,8 @@ export interface CreateAppOptions {
   readFile: ReadBuildFile;
   /** The platform's image optimizer. Without one, `/_nexxo/image` serves local images unchanged and redirects to remote ones. */
   images?: ImageService;
+  /** Called with the incoming request and the app path a middleware rewrote it to (`nexxo dev` compiles that route on demand). */
+  onMiddlewareRewrite?: (request: Request, pathname: string) => void;
 }
 
 /** Client chunks, stylesheets and imported assets have content hashes in their names. */
@@ -33,11 +37,11 @@ const IMMUTABLE_PREFIX = '/_nexxo/';
 const DYNAMIC_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
 
 /**
- * The request handler for a build: config redirects, rewrites and headers, static files,
+ * The request handler for a build: config redirects, middleware, rewrites and headers, static files,
  * prerendered pages, RSC payloads, dynamic renders and route handlers. Web-standard APIs only, so
  * every adapter runs it unchanged.
  */
-export function createApp({ build, readFile, images }: CreateAppOptions): Hono {
+export function createApp({ build, readFile, images, onMiddlewareRewrite }: CreateAppOptions): Hono {
   const { manifest, rsc, ssr } = build;
   const routing = manifest.routing ?? DEFAULT_ROUTING_CONFIG;
   const rules = compileRoutingRules(routing);
@@ -45,15 +49,17 @@ export function createApp({ build, readFile, images }: CreateAppOptions): Hono {
   const matchRoute = createRouteMatcher(manifest.routes);
   const staticFiles = new Set(manifest.staticFiles);
   const imageEndpoint = manifest.images && createImageEndpoint({ config: manifest.images, basePath, staticFiles, readFile, service: images });
+  // Compiled once, at start: an invalid matcher fails the server's start, not a request.
+  const middleware = rsc.middleware ? { entry: rsc.middleware, matches: compileMiddlewareMatcher(rsc.middleware.matcher) } : null;
   const app = new Hono();
 
   app.all('*', async (c) => {
-    const url = new URL(c.req.url);
+    const raw = stripMiddlewareHeaders(c.req.raw);
+    const url = new URL(raw.url);
     const parts = decodePathParts(url.pathname);
     if (!parts) return c.text('Bad Request: the URL has malformed percent-encoding.', 400);
-    const request: RoutingRequest = { pathname: '/' + parts.join('/') + (parts.length > 0 && url.pathname.endsWith('/') ? '/' : ''), search: url.search, headers: c.req.raw.headers, host: c.req.header('host') ?? url.host };
-    // Before routing: config redirects and rewrites never apply to the endpoint, as to /_nexxo/ files.
-    const response = imageEndpoint && url.pathname === basePath + IMAGE_ENDPOINT ? await imageEndpoint(c.req.raw) : await route(c, request);
+    const request: RoutingRequest = { pathname: '/' + parts.join('/') + (parts.length > 0 && url.pathname.endsWith('/') ? '/' : ''), search: url.search, headers: raw.headers, host: c.req.header('host') ?? url.host };
+    const response = await handle(c, raw, request);
     return withConfigHeaders(response, matchHeaders(rules, request));
   });
 
@@ -62,17 +68,41 @@ export function createApp({ build, readFile, images }: CreateAppOptions): Hono {
     return c.text('Internal Server Error', 500);
   });
 
-  /** Next.js's order: redirects, beforeFiles rewrites, files and static routes, afterFiles rewrites, dynamic routes, fallback rewrites. */
-  async function route(c: Context, request: RoutingRequest): Promise<Response> {
-    const redirect = matchRedirect(rules, request);
+  /** Next.js's order: config redirects, then middleware, then the rest of routing (see route). */
+  async function handle(c: Context, raw: Request, request: RoutingRequest): Promise<Response> {
+    // Config redirects and rewrites never apply to the image endpoint, as to /_nexxo/ files.
+    const image = imageEndpoint && request.pathname === basePath + IMAGE_ENDPOINT ? imageEndpoint : null;
+    const redirect = image ? null : matchRedirect(rules, request);
     if (redirect) return new Response(null, { status: redirect.status, headers: { Location: redirect.location } });
 
+    const inner = stripBasePath(request.pathname, basePath);
+    // No header can skip this (CVE-2025-29927 was such a header in Next.js): only the matcher decides.
+    if (!middleware || inner === null || !middleware.matches(inner, request.search, raw.headers, request.host)) {
+      return image ? image(raw) : route(c, raw, request, false);
+    }
+    const result = await applyMiddleware(middleware.entry, raw);
+    if (result.kind === 'response') return result.response;
+    const next = result.request;
+    let current: RoutingRequest = { ...request, headers: next.headers };
+    if (result.rewrite) {
+      if (result.rewrite.origin !== url(raw).origin) return withMiddlewareHeaders(await proxy(next, result.rewrite.href), result.headers);
+      const pathname = decodePath(result.rewrite.pathname);
+      // `new URL('/x', request.url)` has no base path; `request.nextUrl.clone()` has it.
+      current = { ...current, pathname: stripBasePath(pathname, basePath) === null ? basePath + (pathname === '/' && basePath ? '' : pathname) : pathname, search: result.rewrite.search };
+      onMiddlewareRewrite?.(c.req.raw, current.pathname);
+    }
+    const response = image && !result.rewrite ? await image(next) : await route(c, next, current, result.rewrite !== null);
+    return withMiddlewareHeaders(response, result.headers);
+  }
+
+  /** Next.js's order after middleware: beforeFiles rewrites, files and static routes, afterFiles rewrites, dynamic routes, fallback rewrites. */
+  async function route(c: Context, raw: Request, request: RoutingRequest, rewritten: boolean): Promise<Response> {
     let current = request;
     /** Applies a phase's rewrites to `current`: true if it changed, or the proxied response. */
     const rewrite = (phase: RewritePhase): Promise<Response> | boolean => {
       const rewritten = matchRewrite(rules, phase, current, phase === 'beforeFiles' ? undefined : (path) => resolves(decodePath(path)));
       if (!rewritten) return false;
-      if ('url' in rewritten) return proxy(c.req.raw, rewritten.url);
+      if ('url' in rewritten) return proxy(raw, rewritten.url);
       current = { ...current, pathname: decodePath(rewritten.pathname), search: rewritten.search };
       return true;
     };
@@ -84,7 +114,7 @@ export function createApp({ build, readFile, images }: CreateAppOptions): Hono {
       const inner = stripBasePath(current.pathname, basePath);
       if (inner === null) return c.text('Not Found', 404);
       const parts = inner.split('/').filter(Boolean);
-      if (current === request && inner.length > 1 && inner.endsWith('/') !== routing.trailingSlash && !(routing.trailingSlash && /\.[^/]+$/.test(inner))) {
+      if (current === request && !rewritten && inner.length > 1 && inner.endsWith('/') !== routing.trailingSlash && !(routing.trailingSlash && /\.[^/]+$/.test(inner))) {
         // Built from the decoded parts: a raw `//evil.com/` must not become a `//evil.com` redirect.
         return c.redirect(basePath + canonicalPathname(parts) + (routing.trailingSlash ? '/' : '') + current.search, 308);
       }
@@ -103,7 +133,7 @@ export function createApp({ build, readFile, images }: CreateAppOptions): Hono {
         // Rewritten: route the new path. Not: a path nothing matched still has its fallback phase.
         if (outcome || !match) continue;
       }
-      return serveRoute(c, match, parts, current === request ? c.req.raw : withSearch(c.req.raw, current.search));
+      return serveRoute(c, match, parts, current.search === new URL(raw.url).search ? raw : withSearch(raw, current.search));
     }
   }
 
@@ -211,6 +241,10 @@ function withConfigHeaders(response: Response, headers: { key: string; value: st
     else result.headers.set(key, value);
   }
   return result;
+}
+
+function url(request: Request): URL {
+  return new URL(request.url);
 }
 
 function decodePath(pathname: string): string {

@@ -1,4 +1,5 @@
 import type { Params } from './manifest.js';
+import type { MiddlewareEntry } from './middleware/apply-middleware.js';
 
 /** What the rsc bundle of a build exports (see framework/src/rsc/entry.ts). */
 export interface RscEntry {
@@ -13,6 +14,8 @@ export interface RscEntry {
     styles?: Record<string, string[]>;
   }): Promise<{ stream: ReadableStream<Uint8Array>; signals: { notFound: boolean; redirect: { url: string; status: number } | null; error: { digest: string } | null; dynamicUsage: string | null } }>;
   handleRoute(request: Request, routeId: string, params: Params): Promise<Response>;
+  /** The app's middleware.ts (or proxy.ts), when it has one. */
+  middleware?: MiddlewareEntry | null;
 }
 
 export type RenderHtmlResult =

@@ -15,3 +15,5 @@ export { sniffImageType, negotiateFormat } from './image/image-type.js';
 export type { ImageService, ImageJob, ImageSource, OptimizedImage } from './image/image-service.js';
 export type { ImageEndpointConfig, ImageFormat, RemotePattern, LocalPattern } from './image/image-config.js';
 export type { Adapter, AdapterBuilder, AdapterOption } from './adapter.js';
+export { applyMiddleware, stripMiddlewareHeaders, withMiddlewareHeaders, type MiddlewareEntry, type MiddlewareResult } from './middleware/apply-middleware.js';
+export { compileMiddlewareMatcher, type MiddlewareMatcher } from './middleware/middleware-matcher.js';

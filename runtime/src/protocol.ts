@@ -23,3 +23,18 @@ export function decodeTree(header: string | null): string[] | null {
     return null;
   }
 }
+
+/**
+ * How a middleware's Response tells the runtime what to do (the names Next.js uses). Only the
+ * middleware's own Response is read for them; incoming requests lose every `x-middleware-*` header
+ * (see stripMiddlewareHeaders), so a client cannot forge one, and none of them ever skips middleware.
+ */
+export const MIDDLEWARE_HEADER_PREFIX = 'x-middleware-';
+/** `NexxoResponse.next()`: continue to the app. */
+export const MIDDLEWARE_NEXT_HEADER = 'x-middleware-next';
+/** `NexxoResponse.rewrite(url)`: the absolute URL to serve instead. */
+export const MIDDLEWARE_REWRITE_HEADER = 'x-middleware-rewrite';
+/** `next({ request: { headers } })`: the comma-separated names of every header the app sees. */
+export const MIDDLEWARE_OVERRIDE_HEADERS = 'x-middleware-override-headers';
+/** Followed by a header name: that request header's value for the app. */
+export const MIDDLEWARE_REQUEST_HEADER_PREFIX = 'x-middleware-request-';

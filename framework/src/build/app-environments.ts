@@ -2,6 +2,7 @@ import type { BuildEnvironmentsOptions } from '@nexxo/compiler';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appModuleSource } from './app-module.js';
+import { findMiddleware, middlewareModuleSource } from './find-middleware.js';
 import { imageDefines, imageLoaderModule } from './image-settings.js';
 import { nextCompatAliases } from './next-compat.js';
 import { routeFileChecks } from './route-file-checks.js';
@@ -30,6 +31,7 @@ export function appEnvironments(options: {
 }): BuildEnvironmentsOptions {
   const { root, app, config } = options;
   const checks = routeFileChecks(root, app);
+  const middleware = findMiddleware(root, app.appDir);
   const development = options.mode === 'development';
   const { basePath, trailingSlash } = config.routing;
   // Every environment knows the base path; config `env` is inlined everywhere, public variables too.
@@ -50,7 +52,7 @@ export function appEnvironments(options: {
     define: { rsc: { ...shared, 'import.meta.env': 'process.env' }, ssr: { ...shared, 'import.meta.env': 'process.env' }, client: { ...shared, 'process.env': '{}', 'import.meta.env': '{}' } },
     // nexxo/og loads its fonts and WebAssembly from its own package files.
     serverExternals: [...config.serverExternalPackages, 'nexxo/og'],
-    virtualModules: { 'virtual:nexxo/app': appModuleSource(app, options.buildId, root), 'virtual:nexxo/image-loader': imageLoaderModule(config) },
+    virtualModules: { 'virtual:nexxo/app': appModuleSource(app, options.buildId, root), 'virtual:nexxo/image-loader': imageLoaderModule(config), 'virtual:nexxo/middleware': middlewareModuleSource(root, middleware) },
     registerClientReferenceModule: join(distDir, 'rsc/client-reference.js'),
     isAppFile: (id) => id.startsWith(root + sep) && !id.includes(`${sep}node_modules${sep}`),
     onClientModule: checks.onClientModule,

@@ -1,4 +1,4 @@
-import { buildEnvironments } from '@nexxo/compiler';
+import { buildEnvironments, type BundleStats } from '@nexxo/compiler';
 import { compileRoutingRules, type AdapterOption, type BuildManifest, type ManifestRoute } from '@nexxo/runtime';
 import { runAdapter } from './run-adapter.js';
 import { loadConfig, loadEnv } from '../config/index.js';
@@ -11,7 +11,8 @@ import { createOutputDir } from './output-dir.js';
 import { appEnvironments, routeFiles, stylesByRouteFile } from './app-environments.js';
 import { imageEndpointConfig } from './image-settings.js';
 import { prerender } from './prerender.js';
-import { createSizeMeter, formatRouteTable } from './route-table.js';
+import { formatRouteTable } from './route-table.js';
+import { buildStats, type BuildStats } from './route-sizes.js';
 import { scanApp, type ScannedRoute } from './scan-app.js';
 
 export interface BuildAppOptions {
@@ -20,12 +21,18 @@ export interface BuildAppOptions {
   log?: (message: string) => void;
   /** Deploy adapter (`--adapter`); overrides `adapter` in nexxo.config. */
   adapter?: AdapterOption;
+  /** Collect each bundle's chunks and module sizes into the result's `bundleStats` (`nexxo analyze`). */
+  bundleStats?: boolean;
 }
 
 export interface BuildAppResult {
   outDir: string;
   manifest: BuildManifest;
   durationMs: number;
+  /** Per-route JS and CSS sizes, as written to `.nexxo/build-stats.json`. */
+  stats: BuildStats;
+  /** With the `bundleStats` option: chunks and module sizes of the rsc, ssr and client bundles. */
+  bundleStats?: BundleStats;
 }
 
 
@@ -48,7 +55,10 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
 
   const buildId = randomBytes(8).toString('base64url');
   const allRouteFiles = [...new Set(app.segments.flatMap((segment) => Object.values(segment.files)))];
-  const result = await buildEnvironments(appEnvironments({ root, outDir, app, buildId, mode: 'production', graphRoots: allRouteFiles, config, publicEnv }));
+  const result = await buildEnvironments({
+    ...appEnvironments({ root, outDir, app, buildId, mode: 'production', graphRoots: allRouteFiles, config, publicEnv }),
+    stats: options.bundleStats ?? false,
+  });
 
   const publicDir = join(root, 'public');
   const staticDir = join(outDir, 'static');
@@ -98,21 +108,19 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   };
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
 
-  const measure = createSizeMeter(staticDir, config.routing.basePath);
-  const shared = measure(entryUrls);
-  log(
-    formatRouteTable(
-      routes.map((route) => ({
-        route,
-        paths: prerendered.rendering.get(route.id)!.paths,
-        sizes: route.type === 'page' ? { own: measure(route.preload), firstLoad: measure([...entryUrls, ...route.preload]) } : null,
-      })),
-      shared,
-    ),
-  );
+  const scannedById = new Map(app.routes.map((route) => [route.id, route]));
+  const stats = buildStats({
+    staticDir,
+    basePath: config.routing.basePath,
+    entryUrls,
+    routes,
+    stylesFor: (route) => [...new Set(routeFiles(app, scannedById.get(route.id)!).flatMap((file) => manifest.styles[relative(root, file).split(sep).join('/')] ?? []))],
+  });
+  await writeFile(join(outDir, 'build-stats.json'), JSON.stringify(stats, null, 2));
+  log(formatRouteTable(routes.map((route) => ({ route, paths: prerendered.rendering.get(route.id)!.paths })), stats));
   const adapter = options.adapter ?? config.adapter;
   if (adapter) await runAdapter(adapter, { root, outDir, manifest }, log);
-  return { outDir, manifest, durationMs: performance.now() - started };
+  return { outDir, manifest, durationMs: performance.now() - started, stats, ...(result.stats ? { bundleStats: result.stats } : {}) };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -12,4 +12,5 @@ export const nextCompatAliases: Record<string, string> = {
   'next/font/google': 'nexxo/font/google',
   'next/image': 'nexxo/image',
   'next/og': 'nexxo/og',
+  'next/server': 'nexxo/server',
 };

@@ -1,28 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { ManifestRoute } from '@nexxo/runtime';
-
-export interface RouteSizes {
-  /** gzip bytes of the JS only this route loads. */
-  own: number;
-  /** gzip bytes of all JS a first visit loads (entry + route). */
-  firstLoad: number;
-}
-
-/** Measures gzip sizes from the emitted files; each file is compressed once. */
-export function createSizeMeter(staticDir: string, basePath = ''): (urls: string[]) => number {
-  const cache = new Map<string, number>();
-  return (urls) =>
-    [...new Set(urls)].reduce((total, url) => {
-      let size = cache.get(url);
-      if (size === undefined) {
-        size = gzipSync(readFileSync(join(staticDir, url.slice(basePath.length)))).byteLength;
-        cache.set(url, size);
-      }
-      return total + size;
-    }, 0);
-}
+import type { BuildStats, FileSizes } from './route-sizes.js';
 
 const symbols: Record<ManifestRoute['rendering'], string> = { static: '○', ssg: '●', dynamic: 'ƒ' };
 
@@ -30,29 +7,33 @@ export function formatBytes(bytes: number): string {
   return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} kB`;
 }
 
-/** The table `nexxo build` prints, in the shape Next.js users know. */
-export function formatRouteTable(routes: Array<{ route: ManifestRoute; sizes: RouteSizes | null; paths: string[] }>, sharedSize: number): string {
-  const rows: Array<[string, string, string]> = [];
+const rawAndGzip = (sizes: FileSizes | undefined) => (sizes ? `${formatBytes(sizes.raw)} / ${formatBytes(sizes.gzip)}` : '');
+
+/** The table `nexxo build` prints, in the shape Next.js users know, with raw and gzip sizes. */
+export function formatRouteTable(routes: Array<{ route: ManifestRoute; paths: string[] }>, stats: BuildStats): string {
+  const byId = new Map(stats.routes.map((route) => [route.id, route]));
+  const rows: Array<[string, string, string, string]> = [];
   const sorted = [...routes].sort((a, b) => a.route.id.localeCompare(b.route.id));
-  sorted.forEach(({ route, sizes, paths }, index) => {
+  sorted.forEach(({ route, paths }, index) => {
     const branch = sorted.length === 1 ? '─' : index === 0 ? '┌' : index === sorted.length - 1 ? '└' : '├';
-    rows.push([`${branch} ${symbols[route.rendering]} ${route.id}`, sizes ? formatBytes(sizes.own) : '', sizes ? formatBytes(sizes.firstLoad) : '']);
+    const sizes = route.type === 'page' ? byId.get(route.id) : undefined;
+    rows.push([`${branch} ${symbols[route.rendering]} ${route.id}`, rawAndGzip(sizes?.own), rawAndGzip(sizes?.firstLoad), sizes?.css.files.length ? rawAndGzip(sizes.css) : '']);
     const shown = route.rendering === 'ssg' ? paths.slice(0, 3) : [];
     const pipe = index === sorted.length - 1 ? ' ' : '│';
-    shown.forEach((path, position) => rows.push([`${pipe}   ${position === shown.length - 1 && paths.length <= 3 ? '└' : '├'} ${path}`, '', '']));
-    if (route.rendering === 'ssg' && paths.length > 3) rows.push([`${pipe}   └ [+${paths.length - 3} more paths]`, '', '']);
+    shown.forEach((path, position) => rows.push([`${pipe}   ${position === shown.length - 1 && paths.length <= 3 ? '└' : '├'} ${path}`, '', '', '']));
+    if (route.rendering === 'ssg' && paths.length > 3) rows.push([`${pipe}   └ [+${paths.length - 3} more paths]`, '', '', '']);
   });
   const width = Math.max('Route (app)'.length, ...rows.map((row) => row[0].length)) + 2;
-  const line = (cells: [string, string, string]) => cells[0].padEnd(width) + cells[1].padStart(10) + cells[2].padStart(16);
+  const line = (cells: [string, string, string, string]) => (cells[0].padEnd(width) + cells[1].padStart(20) + cells[2].padStart(22) + cells[3].padStart(22)).trimEnd();
   return [
-    line(['Route (app)', 'Size', 'First Load JS']),
+    line(['Route (app)', 'Size', 'First Load JS', 'CSS']),
     ...rows.map(line),
-    line([`+ First Load JS shared by all`, '', formatBytes(sharedSize)]),
+    line([`+ First Load JS shared by all`, '', rawAndGzip(stats.shared), '']),
     '',
     '○  (Static)   prerendered as static content',
     '●  (SSG)      prerendered as static HTML (uses generateStaticParams)',
     'ƒ  (Dynamic)  server-rendered on demand',
     '',
-    'Sizes are gzip, measured from the emitted files.',
+    'Sizes are raw / gzip, measured from the emitted files (per route in .nexxo/build-stats.json).',
   ].join('\n');
 }

@@ -15,6 +15,7 @@ describe('nexxo CLI', () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(run('--version').output.trim()).toBe(version);
     expect(run('--help').output).toContain('nexxo start [dir] [--port N] [--hostname H]');
+    expect(run('--help').output).toContain('nexxo analyze [dir] [--open]');
   });
 
   it('explains an unknown command without a stack trace', () => {

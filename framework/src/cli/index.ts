@@ -14,6 +14,9 @@ Usage:
   nexxo build [dir] [--adapter A]                 Build the app in dir (default: .) into dir/.nexxo;
                                                   --adapter node|vercel|cloudflare writes its output too
   nexxo start [dir] [--port N] [--hostname H]     Serve the build (default port 3000, host localhost)
+  nexxo analyze [dir] [--open]                    Build, then write a treemap of the client and server
+                                                  bundles to dir/.nexxo/analyze/index.html
+                                                  (--open: open it in a browser; ignored in CI)
 
 Options:
   -p, --port       Port to listen on (env PORT)
@@ -32,6 +35,7 @@ async function main(argv: string[]): Promise<void> {
       version: { type: 'boolean', short: 'v' },
       force: { type: 'boolean' },
       adapter: { type: 'string' },
+      open: { type: 'boolean' },
     },
   });
   const [command, dirArgument = '.'] = positionals;
@@ -40,7 +44,7 @@ async function main(argv: string[]): Promise<void> {
   // The app's folder is the working directory, as tools expect: Tailwind scans its sources from
   // there, a PostCSS config resolves its paths from there.
   const dir = resolve(dirArgument);
-  if (['dev', 'build', 'start'].includes(command)) {
+  if (['dev', 'build', 'start', 'analyze'].includes(command)) {
     try {
       process.chdir(dir);
     } catch {
@@ -58,6 +62,8 @@ async function main(argv: string[]): Promise<void> {
     case 'start':
       if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
       return (await import('./start-command.js')).startCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME });
+    case 'analyze':
+      return (await import('./analyze-command.js')).analyzeCommand(dir, { open: values.open ?? false });
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${help}`);
   }

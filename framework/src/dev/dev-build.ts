@@ -44,6 +44,7 @@ export async function buildForDev(options: {
   assets?: AssetPipeline;
   config: ResolvedConfig;
   publicEnv: Record<string, string>;
+  onMiddlewareRewrite?: (request: Request, pathname: string) => void;
 }): Promise<DevBuild> {
   const { root, outDir, app } = options;
   const compiled = app.routes.filter((route) => options.routes.has(route.id));
@@ -74,6 +75,7 @@ export async function loadDevBuild(options: {
   result: BuildEnvironmentsResult;
   previous?: DevBuild | undefined;
   config: ResolvedConfig;
+  onMiddlewareRewrite?: ((request: Request, pathname: string) => void) | undefined;
 }): Promise<DevBuild> {
   const { root, outDir, app, version, result, previous } = options;
   const compiled = app.routes.filter((route) => options.routes.has(route.id));
@@ -133,6 +135,7 @@ export async function loadDevBuild(options: {
       return null;
     },
     images: devImageOptimizer(outDir),
+    ...(options.onMiddlewareRewrite ? { onMiddlewareRewrite: options.onMiddlewareRewrite } : {}),
   });
   return { version, app: appHandler, manifest, result, routes: new Set(options.routes), rsc, ssr };
 }

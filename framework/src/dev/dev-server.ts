@@ -5,6 +5,7 @@ import { loadConfig, loadEnv, type ResolvedConfig } from '../config/index.js';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { scanApp, type ScannedApp } from '../build/scan-app.js';
+import { isMiddlewarePath } from '../build/find-middleware.js';
 import type { DevError } from '../client/dev/error-overlay.js';
 import { locate, locateInStack } from './code-frame.js';
 import { PREBUNDLED_CLIENT_DEPS, buildForDev, loadDevBuild, refreshBlocker, type DevBuild } from './dev-build.js';
@@ -62,6 +63,9 @@ export class DevServer {
   #publicEnv: Record<string, string>;
 
   readonly #cache: DevCache;
+  /** App paths a middleware rewrote each request to: a route not compiled yet is built, and the request served again. */
+  readonly #rewriteTargets = new WeakMap<Request, string[]>();
+  readonly #onMiddlewareRewrite = (request: Request, pathname: string) => this.#rewriteTargets.set(request, [...(this.#rewriteTargets.get(request) ?? []), pathname]);
   /** The first build may come from the persistent cache instead of the compiler. */
   #triedCache = false;
 
@@ -110,37 +114,55 @@ export class DevServer {
     // Client chunks are content-hashed: serve them from the current build without waiting for a
     // rebuild in progress (a Fast Refresh update imports its chunk while ssr catches up).
     if (pathname.startsWith('/_nexxo/') && this.#build) return this.#build.app.fetch(request);
-    this.#requestRoute(request, pathname);
+    this.#requestRoute(request);
     await this.#ensureBuild();
     const error = this.#scanError ?? this.#buildError;
     if (error || !this.#build) return errorDocument(error ?? { message: 'The app could not be built.' });
-    return this.#build.app.fetch(request);
+    const retry = request.clone();
+    const response = await this.#build.app.fetch(request);
+    const targets = this.#rewriteTargets.get(request);
+    if (!targets || !this.#requestPaths(targets)) return response;
+    // The middleware rewrote to a route this build does not have yet: build it, then answer again.
+    await response.body?.cancel();
+    await this.#ensureBuild();
+    const again = this.#scanError ?? this.#buildError;
+    if (again || !this.#build) return errorDocument(again ?? { message: 'The app could not be built.' });
+    return this.#build.app.fetch(retry);
   };
 
   /**
    * Adds the routes a request may render to the compiled set (the next build includes them): the
    * one its path matches, and those config rewrites may send it to.
    */
-  #requestRoute(request: Request, pathname: string): void {
-    const app = this.#scan();
-    if (!app) return;
-    const matchRoute = createRouteMatcher(app.routes.map((route) => ({ ...route, rendering: 'dynamic' as const, dynamicParams: true, preload: [] })));
-    const { basePath } = this.#config.routing;
+  #requestRoute(request: Request): void {
     const url = new URL(request.url);
-    const candidates = [pathname];
+    const candidates = [url.pathname];
     for (const phase of ['beforeFiles', 'afterFiles', 'fallback'] as const) {
       const rewritten = matchRewrite(this.#rules, phase, { pathname: url.pathname, search: url.search, headers: request.headers, host: url.host });
-      if (rewritten && 'pathname' in rewritten) candidates.push(stripBasePath(rewritten.pathname, basePath) ?? rewritten.pathname);
+      if (rewritten && 'pathname' in rewritten) candidates.push(rewritten.pathname);
     }
-    for (const candidate of candidates) {
+    this.#requestPaths(candidates);
+  }
+
+  /** Adds the routes of these paths (base path included) to the compiled set; true if one was new. */
+  #requestPaths(paths: string[]): boolean {
+    const app = this.#scan();
+    if (!app) return false;
+    const matchRoute = createRouteMatcher(app.routes.map((route) => ({ ...route, rendering: 'dynamic' as const, dynamicParams: true, preload: [] })));
+    const { basePath } = this.#config.routing;
+    let added = false;
+    for (const path of paths) {
+      const candidate = stripBasePath(path, basePath) ?? path;
       const parts = decodePathParts(candidate);
       const match = parts ? matchRoute(parts) : null;
       if (match && !this.#requested.has(match.route.id)) {
         this.#requested.add(match.route.id);
         this.#stale = true;
         this.#reuse = null;
+        added = true;
       }
     }
+    return added;
   }
 
   #scan(): ScannedApp | null {
@@ -178,7 +200,7 @@ export class DevServer {
       // The dependencies bundle while the app builds (buildForDev waits for both).
       this.#build =
         restored ??
-        (await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps(), assets: this.#assets, config: this.#config, publicEnv: this.#publicEnv }));
+        (await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps(), assets: this.#assets, config: this.#config, publicEnv: this.#publicEnv, onMiddlewareRewrite: this.#onMiddlewareRewrite }));
       if (!restored) this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir, treeSignature(app));
       if (restored && process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] restored ${restored.routes.size} route(s) from the persistent cache`);
       // Clears a build error, or a render error the edit may have fixed (a render that still fails reports again).
@@ -210,7 +232,7 @@ export class DevServer {
     const restored = await this.#cache.restore(first, this.#outDir, treeSignature(app));
     if (!restored || [...restored.routes].some((id) => !app.routes.some((route) => route.id === id))) return null;
     for (const id of restored.routes) this.#requested.add(id);
-    return loadDevBuild({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, result: restored.result, config: this.#config });
+    return loadDevBuild({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, result: restored.result, config: this.#config, onMiddlewareRewrite: this.#onMiddlewareRewrite });
   }
 
   async #onFilesChanged(changed: string[]): Promise<void> {
@@ -230,7 +252,9 @@ export class DevServer {
     // (editors often save by renaming, which looks like an add).
     const before = this.#app ? treeSignature(this.#app) : null;
     if (this.#scanError || paths.some((path) => this.#app && path.startsWith(this.#app.appDir + sep) && (ROUTE_FILE.test(path) || !/\.\w+$/.test(path)))) this.#app = null;
-    const appDirChanged = before !== null && (!this.#scan() || treeSignature(this.#app!) !== before);
+    // Adding or deleting middleware.ts / proxy.ts changes the rsc entry's imports: rebuild all.
+    const middlewareChanged = this.#app !== null && paths.some((path) => isMiddlewarePath(this.#app!.appDir, path));
+    const appDirChanged = middlewareChanged || (before !== null && (!this.#scan() || treeSignature(this.#app!) !== before));
     const previous = this.#build;
     const inGraph = (path: string) => previous?.result.serverModules.has(path) || previous?.result.client.moduleChunks.has(path);
     const relevant = appDirChanged || this.#scanError !== null || this.#buildError !== null || !previous || paths.some(inGraph) || paths.some((path) => path.startsWith(join(this.#root, 'public') + sep));

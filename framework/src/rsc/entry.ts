@@ -6,3 +6,4 @@ import './react-request-storage.js';
 export { renderPage, routeConfig, staticParams } from './render-page.js';
 export type { RenderPageInput, RenderPageResult, RenderSignals, RouteConfig } from './render-page.js';
 export { handleRoute } from './route-handler.js';
+export { middleware } from './middleware/run-middleware.js';

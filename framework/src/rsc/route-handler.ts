@@ -6,6 +6,7 @@ import { createRequestStore, requestStorage } from './request-store.js';
 import { RequestCookies } from './request-cookies.js';
 import { loadSegmentFile } from './route-modules.js';
 import { withBasePath } from '../shared/base-path.js';
+import { isResponse } from './is-response.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 type Handler = (request: Request, context: { params: Promise<Params> }) => unknown;
@@ -42,7 +43,7 @@ export async function handleRoute(request: Request, routeId: string, params: Par
     if (isNotFoundError(error)) return withCookies(new Response('Not Found', { status: 404 }), store.cookies.outgoing);
     throw error;
   }
-  if (!(response instanceof Response))
+  if (!isResponse(response))
     throw new Error(
       `The ${method} handler of route ${routeId} (route file) returned ${response === undefined ? 'nothing' : typeof response}. A route handler must return a Response, e.g. \`return Response.json(data)\`.`,
     );

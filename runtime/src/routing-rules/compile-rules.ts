@@ -34,7 +34,7 @@ export interface CompiledRoutingRules {
   headers: CompiledHeaderRule[];
 }
 
-type RuleBase = Pick<RedirectRule, 'source' | 'basePath' | 'has' | 'missing'>;
+export type RuleBase = Pick<RedirectRule, 'source' | 'basePath' | 'has' | 'missing'>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Build assets live here; Next likewise keeps redirects off `/_next` so a `/:path*` rule cannot break them. */
@@ -89,7 +89,7 @@ function compileHeaderRule(rule: HeaderRule, where: string, basePath: string): C
 }
 
 /** Matches the source under the base path, as Next does unless the rule says `basePath: false`. */
-function compileRule(rule: RuleBase, where: string, basePath: string, restrictedPrefix?: string): CompiledRule & { known: Set<string> } {
+export function compileRule(rule: RuleBase, where: string, basePath: string, restrictedPrefix?: string): CompiledRule & { known: Set<string> } {
   const { source } = rule;
   if (typeof source !== 'string' || !source.startsWith('/')) {
     throw configError(where, `source ${JSON.stringify(source)} must start with "/".`, typeof source === 'string' ? `write "/${source}".` : 'set source to a path pattern such as "/blog/:slug".');
