@@ -68,17 +68,21 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite }: Crea
     return c.text('Internal Server Error', 500);
   });
 
-  /** Next.js's order: config redirects, then middleware, then the rest of routing (see route). */
+  /** Next.js's order: the trailing-slash redirect, config redirects, then middleware, then the rest of routing (see route). */
   async function handle(c: Context, raw: Request, request: RoutingRequest): Promise<Response> {
+    const inner = stripBasePath(request.pathname, basePath);
+    if (inner !== null && inner.length > 1 && inner.endsWith('/') !== routing.trailingSlash && !(routing.trailingSlash && /\.[^/]+$/.test(inner))) {
+      // Built from the decoded parts: a raw `//evil.com/` must not become a `//evil.com` redirect.
+      return c.redirect(basePath + canonicalPathname(inner.split('/').filter(Boolean)) + (routing.trailingSlash ? '/' : '') + request.search, 308);
+    }
     // Config redirects and rewrites never apply to the image endpoint, as to /_nexxo/ files.
     const image = imageEndpoint && request.pathname === basePath + IMAGE_ENDPOINT ? imageEndpoint : null;
     const redirect = image ? null : matchRedirect(rules, request);
     if (redirect) return new Response(null, { status: redirect.status, headers: { Location: redirect.location } });
 
-    const inner = stripBasePath(request.pathname, basePath);
     // No header can skip this (CVE-2025-29927 was such a header in Next.js): only the matcher decides.
     if (!middleware || inner === null || !middleware.matches(inner, request.search, raw.headers, request.host)) {
-      return image ? image(raw) : route(c, raw, request, false);
+      return image ? image(raw) : route(c, raw, request);
     }
     const result = await applyMiddleware(middleware.entry, raw);
     if (result.kind === 'response') return result.response;
@@ -91,12 +95,12 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite }: Crea
       current = { ...current, pathname: stripBasePath(pathname, basePath) === null ? basePath + (pathname === '/' && basePath ? '' : pathname) : pathname, search: result.rewrite.search };
       onMiddlewareRewrite?.(c.req.raw, current.pathname);
     }
-    const response = image && !result.rewrite ? await image(next) : await route(c, next, current, result.rewrite !== null);
+    const response = image && !result.rewrite ? await image(next) : await route(c, next, current);
     return withMiddlewareHeaders(response, result.headers);
   }
 
   /** Next.js's order after middleware: beforeFiles rewrites, files and static routes, afterFiles rewrites, dynamic routes, fallback rewrites. */
-  async function route(c: Context, raw: Request, request: RoutingRequest, rewritten: boolean): Promise<Response> {
+  async function route(c: Context, raw: Request, request: RoutingRequest): Promise<Response> {
     let current = request;
     /** Applies a phase's rewrites to `current`: true if it changed, or the proxied response. */
     const rewrite = (phase: RewritePhase): Promise<Response> | boolean => {
@@ -114,10 +118,6 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite }: Crea
       const inner = stripBasePath(current.pathname, basePath);
       if (inner === null) return c.text('Not Found', 404);
       const parts = inner.split('/').filter(Boolean);
-      if (current === request && !rewritten && inner.length > 1 && inner.endsWith('/') !== routing.trailingSlash && !(routing.trailingSlash && /\.[^/]+$/.test(inner))) {
-        // Built from the decoded parts: a raw `//evil.com/` must not become a `//evil.com` redirect.
-        return c.redirect(basePath + canonicalPathname(parts) + (routing.trailingSlash ? '/' : '') + current.search, 308);
-      }
       const pathname = '/' + parts.join('/');
       const method = c.req.method;
       if ((method === 'GET' || method === 'HEAD') && staticFiles.has(pathname)) {
