@@ -13,7 +13,7 @@ export { isPrivateAddress, isPrivateHostname } from './image/private-address.js'
 export { matchRemotePattern, matchLocalPattern, hasRemoteMatch } from './image/remote-pattern.js';
 export { sniffImageType, negotiateFormat } from './image/image-type.js';
 export type { ImageService, ImageJob, ImageSource, OptimizedImage } from './image/image-service.js';
-export type { ImageEndpointConfig, ImageFormat, RemotePattern, LocalPattern } from './image/image-config.js';
+export { IMAGE_ENDPOINT_DEFAULTS, type ImageEndpointConfig, type ImageFormat, type RemotePattern, type LocalPattern } from './image/image-config.js';
 export type { Adapter, AdapterBuilder, AdapterOption } from './adapter.js';
 export { applyMiddleware, stripMiddlewareHeaders, withMiddlewareHeaders, type MiddlewareEntry, type MiddlewareResult } from './middleware/apply-middleware.js';
 export { compileMiddlewareMatcher, type MiddlewareMatcher } from './middleware/middleware-matcher.js';

@@ -1,28 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectNoInternalStack, useAppBuilds } from '../../../test-utils/build-app.js';
 import { minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
-import { cli, startServer, type TestServer } from '../../../test-utils/server.js';
+import { startServer, type TestServer } from '../../../test-utils/server.js';
 
+const build = useAppBuilds();
 const apps: string[] = [];
 const servers: TestServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.stop()));
   for (const app of apps.splice(0)) rmSync(app, { recursive: true, force: true });
 });
-
-/** Builds an app and returns what the user sees. */
-function build(files: Record<string, string>): { root: string; status: number | null; output: string } {
-  const root = writeApp(files);
-  apps.push(root);
-  const result = spawnSync(process.execPath, [cli, 'build', root], { encoding: 'utf8', timeout: 60_000 });
-  return { root, status: result.status, output: result.stdout + result.stderr };
-}
-
-/** A user's mistake is reported without Nexxo's own stack frames. */
-function expectNoInternalStack(output: string): void {
-  expect(output).not.toMatch(/\n\s+at .*(framework|compiler|rolldown)\/(dist|src)/);
-}
 
 /**
  * What the real `server-only` package does: empty under the `react-server` condition, a throw

@@ -1,26 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
-import { cli } from '../../../test-utils/server.js';
-
-const apps: string[] = [];
-afterEach(() => {
-  for (const app of apps.splice(0)) rmSync(app, { recursive: true, force: true });
-});
+import { describe, expect, it } from 'vitest';
+import { expectNoInternalStack, useAppBuilds } from '../../../test-utils/build-app.js';
+import { minimalLayout } from '../../../test-utils/fixtures.js';
 
 /** Builds a deliberately broken app and returns what the user sees. */
-function build(files: Record<string, string>): { status: number | null; output: string } {
-  const root = writeApp(files);
-  apps.push(root);
-  const result = spawnSync(process.execPath, [cli, 'build', root], { encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, output: result.stdout + result.stderr };
-}
-
-/** A user's mistake is reported without Nexxo's own stack frames. */
-function expectNoInternalStack(output: string): void {
-  expect(output).not.toMatch(/\n\s+at .*(framework|compiler|rolldown)\/(dist|src)/);
-}
+const build = useAppBuilds();
 
 describe('Next.js compatibility', () => {
   it('resolves next/link, next/navigation and next/headers to Nexxo', () => {

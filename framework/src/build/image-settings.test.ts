@@ -1,21 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
-import { cli } from '../../../test-utils/server.js';
+import { describe, expect, it } from 'vitest';
+import { useAppBuilds } from '../../../test-utils/build-app.js';
+import { minimalLayout } from '../../../test-utils/fixtures.js';
 
-const apps: string[] = [];
-afterEach(() => {
-  for (const app of apps.splice(0)) rmSync(app, { recursive: true, force: true });
-});
-
-function build(files: Record<string, string>): { root: string; status: number | null; output: string } {
-  const root = writeApp({ 'app/layout.tsx': minimalLayout, ...files });
-  apps.push(root);
-  const result = spawnSync(process.execPath, [cli, 'build', root], { encoding: 'utf8', timeout: 60_000 });
-  return { root, status: result.status, output: result.stdout + result.stderr };
-}
+const buildApp = useAppBuilds();
+const build = (files: Record<string, string>) => buildApp({ 'app/layout.tsx': minimalLayout, ...files });
 const page = (root: string) => readFileSync(join(root, '.nexxo/prerendered/index.html'), 'utf8').replaceAll('&amp;', '&');
 
 describe('images settings in a build', () => {

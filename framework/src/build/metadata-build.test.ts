@@ -1,20 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
-import { cli, startServer } from '../../../test-utils/server.js';
+import { describe, expect, it } from 'vitest';
+import { useAppBuilds } from '../../../test-utils/build-app.js';
+import { minimalLayout } from '../../../test-utils/fixtures.js';
+import { startServer } from '../../../test-utils/server.js';
 
-const apps: string[] = [];
-afterEach(() => {
-  for (const app of apps.splice(0)) rmSync(app, { recursive: true, force: true });
-});
-
-function build(files: Record<string, string>): { root: string; status: number | null; output: string } {
-  const root = writeApp(files);
-  apps.push(root);
-  const result = spawnSync(process.execPath, [cli, 'build', root], { encoding: 'utf8', timeout: 60_000 });
-  return { root, status: result.status, output: result.stdout + result.stderr };
-}
+const build = useAppBuilds();
 
 describe('metadata at build time', () => {
   it('warns, naming the file, when a social image URL is relative and no metadataBase is set', () => {

@@ -1,24 +1,13 @@
+import { IMAGE_ENDPOINT_DEFAULTS } from '@nexxo/runtime';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NexxoConfigError } from './config-error.js';
 import type { ImagesConfig, RemotePattern, ResolvedImagesConfig } from './image-config-types.js';
 import { remotePatternFromUrl } from './remote-pattern.js';
 
-/** Next.js 16's defaults (next/dist/shared/lib/image-config.js), so images behave as they did there. */
+/** Next.js 16's defaults: the endpoint's (shared with the runtime), plus what the component needs. */
 export const IMAGE_DEFAULTS: Readonly<ResolvedImagesConfig> = Object.freeze<ResolvedImagesConfig>({
-  deviceSizes: [640, 750, 828, 1080, 1200, 1920, 2048, 3840],
-  imageSizes: [32, 48, 64, 96, 128, 256, 384],
-  formats: ['image/webp'],
-  qualities: [75],
-  minimumCacheTTL: 14_400,
-  dangerouslyAllowSVG: false,
-  dangerouslyAllowLocalIP: false,
-  contentSecurityPolicy: "script-src 'none'; frame-src 'none'; sandbox;",
-  contentDispositionType: 'attachment',
-  remotePatterns: [],
-  localPatterns: null,
-  maximumRedirects: 3,
-  maximumResponseBody: 50_000_000,
+  ...IMAGE_ENDPOINT_DEFAULTS,
   unoptimized: false,
   loader: 'default',
   loaderFile: null,

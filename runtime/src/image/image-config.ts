@@ -41,3 +41,20 @@ export interface ImageEndpointConfig {
   /** Largest source, in bytes, the endpoint reads. */
   maximumResponseBody: number;
 }
+
+/** Next.js 16's defaults (next/dist/shared/lib/image-config.js), so images behave as they did there. */
+export const IMAGE_ENDPOINT_DEFAULTS: Readonly<ImageEndpointConfig> = Object.freeze<ImageEndpointConfig>({
+  deviceSizes: [640, 750, 828, 1080, 1200, 1920, 2048, 3840],
+  imageSizes: [32, 48, 64, 96, 128, 256, 384],
+  formats: ['image/webp'],
+  qualities: [75],
+  minimumCacheTTL: 14_400,
+  dangerouslyAllowSVG: false,
+  dangerouslyAllowLocalIP: false,
+  contentSecurityPolicy: "script-src 'none'; frame-src 'none'; sandbox;",
+  contentDispositionType: 'attachment',
+  remotePatterns: [],
+  localPatterns: null,
+  maximumRedirects: 3,
+  maximumResponseBody: 50_000_000,
+});
