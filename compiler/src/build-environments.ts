@@ -14,6 +14,8 @@ import { CSS_FILE } from './css/css-compiler.js';
 import { assetsPlugin } from './plugins/assets.js';
 import { fontsPlugin } from './plugins/fonts.js';
 import { chunkStats, type BundleStats } from './bundle-stats.js';
+import { SERVER_ACTIONS_MODULE, serverActionsModule, serverReferencesPlugin, type ServerActionsOptions } from './plugins/server-references.js';
+import { findActionFiles } from './server-actions/find-action-files.js';
 
 export type BuildMode = 'production' | 'development';
 
@@ -70,6 +72,8 @@ export interface BuildEnvironmentsOptions {
   tsconfig?: boolean;
   /** Report each chunk's modules and their rendered sizes in the result's `stats` (`nexxo analyze`). */
   stats?: boolean;
+  /** "use server" support: the modules the transforms point at, and the build's secret. */
+  serverActions: ServerActionsOptions;
 }
 
 export type Environment = 'rsc' | 'ssr' | 'client';
@@ -130,6 +134,10 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
       importGraphs.client = importGraphOf(this);
     },
   };
+  // Every file that may define actions, found before the rsc build: an action only a client
+  // component imports is not in the server's graph, yet the server must load it by id.
+  const actionFiles = reused('rsc') ? [] : await findActionFiles(options.root, [options.outDir]);
+  const serverReferences = (environment: Environment) => serverReferencesPlugin(options.root, environment, options.serverActions);
   const assetPlugins = [assetsPlugin({ root: options.root, files: assets.files, css: assets.css }), cssPlugin(assets.css), fontsPlugin({ root: options.root, files: assets.files })];
   const serverExternals = options.serverExternals?.length ? [serverExternalsPlugin(serverExternalsPattern(options.serverExternals), options.alias ?? {})] : [];
 
@@ -142,9 +150,25 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     moduleTypes: { '.js': 'jsx' },
     transform: {
       jsx: { runtime: 'automatic', development: !production, refresh },
-      define: { ...options.define?.[environment], 'process.env.NODE_ENV': JSON.stringify(options.mode) },
+      define: {
+        ...options.define?.[environment],
+        'process.env.NODE_ENV': JSON.stringify(options.mode),
+        // React's server runtime loads server actions through webpack's globals; in the rsc build they
+        // get their own names, so they never meet the ssr build's (client components) in one process.
+        ...(environment === 'rsc' ? { __webpack_require__: 'globalThis.__nexxo_rsc_require__', __webpack_chunk_load__: 'globalThis.__nexxo_rsc_chunk_load__' } : {}),
+      },
     },
-    plugins: [virtualModulesPlugin({ ...options.virtualModules, [clientVirtualId]: () => clientReferencesModule(references.values()) }), ...(environment === 'client' ? [] : serverExternals), ...extraPlugins, ...assetPlugins],
+    plugins: [
+      virtualModulesPlugin({
+        ...options.virtualModules,
+        [clientVirtualId]: () => clientReferencesModule(references.values()),
+        [SERVER_ACTIONS_MODULE]: () => serverActionsModule(options.root, options.serverActions.salt, actionFiles),
+      }),
+      ...(environment === 'client' ? [] : serverExternals),
+      serverReferences(environment),
+      ...extraPlugins,
+      ...assetPlugins,
+    ],
     logLevel: 'warn',
     onLog(level, log, defaultHandler) {
       // Harmless and expected: cycles inside react-dom, directives the compiler itself handled, and

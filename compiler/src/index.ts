@@ -1,6 +1,7 @@
 export { buildEnvironments } from './build-environments.js';
 export type { BuildEnvironmentsOptions, BuildEnvironmentsResult, BuildMode, Environment, EnvironmentEntry } from './build-environments.js';
 export type { ClientReference } from './plugins/client-references.js';
+export type { ServerActionsOptions } from './plugins/server-references.js';
 export type { ClientChunkGraph } from './chunk-graph.js';
 export type { BundleStats, ChunkStats } from './bundle-stats.js';
 export { NexxoBuildError, formatDiagnostic } from './errors.js';

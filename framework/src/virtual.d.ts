@@ -16,3 +16,10 @@ declare module 'virtual:nexxo/middleware' {
   /** Its path relative to the app root, for messages. */
   export const middlewareFile: string | null;
 }
+
+declare module 'virtual:nexxo/server-actions' {
+  /** Every module that may define server actions, by the file key that starts their ids. */
+  export const actionFiles: Record<string, () => Promise<unknown>>;
+  /** Base64 AES key of this build for the values inline actions close over. */
+  export const boundArgsKey: string;
+}

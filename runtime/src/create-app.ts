@@ -11,7 +11,8 @@ import { compileRoutingRules, matchHeaders, matchRedirect, matchRewrite, stripBa
 import { decodePathParts } from './url-path.js';
 import { applyMiddleware, stripMiddlewareHeaders, withMiddlewareHeaders } from './middleware/apply-middleware.js';
 import { compileMiddlewareMatcher } from './middleware/middleware-matcher.js';
-import { PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, decodeTree } from './protocol.js';
+import { ACTION_HEADER, ACTION_REDIRECT_HEADER, PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, decodeTree } from './protocol.js';
+import { DEFAULT_SERVER_ACTIONS_CONFIG, cookieHeaderAfter, isAllowedActionOrigin, readBodyWithin } from './server-actions/action-guards.js';
 
 /** Reads a file of the build output by its path relative to the output folder; null if absent. */
 export type ReadBuildFile = (path: string) => Promise<ReadableStream<Uint8Array> | Uint8Array | null>;
@@ -50,6 +51,7 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite }: Crea
   const staticFiles = new Set(manifest.staticFiles);
   const imageEndpoint = manifest.images && createImageEndpoint({ config: manifest.images, basePath, staticFiles, readFile, service: images });
   // Compiled once, at start: an invalid matcher fails the server's start, not a request.
+  const actionsConfig = manifest.serverActions ?? DEFAULT_SERVER_ACTIONS_CONFIG;
   const middleware = rsc.middleware ? { entry: rsc.middleware, matches: compileMiddlewareMatcher(rsc.middleware.matcher) } : null;
   const app = new Hono();
 
@@ -148,6 +150,7 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite }: Crea
   async function serveRoute(c: Context, match: ReturnType<typeof matchRoute>, parts: string[], request: Request): Promise<Response> {
     const method = c.req.method;
     if (match?.route.type === 'route') return rsc.handleRoute(request, match.route.id, match.params);
+    if (method === 'POST' && isActionRequest(request)) return serveAction(request, match);
     const isRsc = new URL(request.url).searchParams.has(RSC_PARAM);
     if (match && method !== 'GET' && method !== 'HEAD') {
       return c.text(`Method ${method} is not allowed for a page.`, 405, { Allow: 'GET, HEAD' });
@@ -175,9 +178,57 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite }: Crea
     return new Response(c.req.method === 'HEAD' ? null : (body as BodyInit), { status, headers: { 'Content-Type': contentType, 'Cache-Control': cacheControl } });
   }
 
-  async function renderPage(request: Request, route: ManifestRoute | null, params: Params, isRsc: boolean, notFound = false): Promise<Response> {
+  /**
+   * A server action posted to a page: by the router (it gets the return value and the changed page
+   * in one response) or by a form without JavaScript (it gets the page, or the redirect).
+   */
+  async function serveAction(posted: Request, match: ReturnType<typeof matchRoute>): Promise<Response> {
+    const fromRouter = posted.headers.has(ACTION_HEADER);
+    if (!isAllowedActionOrigin(posted, actionsConfig.allowedOrigins)) {
+      return new Response('Forbidden: this server action was posted from another site. Add its host to serverActions.allowedOrigins in nexxo.config if it is yours.', { status: 403 });
+    }
+    const request = await readBodyWithin(posted, actionsConfig.bodySizeLimit);
+    if (!request) return new Response(`Payload Too Large: a server action accepts at most ${actionsConfig.bodySizeLimit} bytes (serverActions.bodySizeLimit in nexxo.config).`, { status: 413 });
+    const route = match?.route ?? null;
+    const params = match?.params ?? {};
+    const result = await rsc.handleAction({ request, routeId: route?.id ?? null, params, clientKeys: fromRouter ? decodeTree(request.headers.get(TREE_HEADER)) : null, styles: manifest.styles });
+    switch (result.kind) {
+      case 'unknown':
+        return fromRouter
+          ? new Response('Not Found: this build has no server action with that id (the page comes from an older deployment). Reload the page.', { status: 404 })
+          : new Response('Method POST is not allowed for a page.', { status: 405, headers: { Allow: 'GET, HEAD' } });
+      case 'rsc':
+        return withSetCookies(new Response(result.stream, { headers: { 'Content-Type': RSC_CONTENT_TYPE, 'Cache-Control': DYNAMIC_CACHE_CONTROL } }), result.cookies);
+      case 'render': {
+        const status = result.failed ? 500 : undefined;
+        return withSetCookies(await renderPage(request, route, params, false, { notFound: result.notFound, formState: result.formState, status }), result.cookies);
+      }
+      case 'redirect': {
+        if (!fromRouter) return withSetCookies(new Response(null, { status: 303, headers: { Location: result.target.url } }), result.cookies);
+        return withSetCookies(await redirectPayload(request, new URL(result.target.url, request.url), result.cookies), result.cookies);
+      }
+    }
+  }
+
+  /** After an action's redirect(), the router gets the target page's payload in the same response. */
+  async function redirectPayload(request: Request, target: URL, cookies: string[]): Promise<Response> {
+    if (target.origin !== new URL(request.url).origin) return new Response(null, { headers: { [ACTION_REDIRECT_HEADER]: target.href } });
+    const location = target.pathname + target.search;
+    target.searchParams.set(RSC_PARAM, '1');
+    const headers = new Headers({ accept: RSC_CONTENT_TYPE, cookie: cookieHeaderAfter(request.headers.get('cookie'), cookies) });
+    const tree = request.headers.get(TREE_HEADER);
+    if (tree) headers.set(TREE_HEADER, tree);
+    // Through the whole app: the target may be rewritten, guarded by middleware or prerendered.
+    const page = await app.fetch(new Request(target, { headers }));
+    const response = new Response(page.body, page);
+    response.headers.set(ACTION_REDIRECT_HEADER, location);
+    return response;
+  }
+
+  async function renderPage(request: Request, route: ManifestRoute | null, params: Params, isRsc: boolean, options: { notFound?: boolean; formState?: unknown; status?: number } = {}): Promise<Response> {
+    const { notFound = false, formState } = options;
     const clientKeys = isRsc ? decodeTree(request.headers.get(TREE_HEADER)) : null;
-    const rendered = await rsc.renderPage({ request, routeId: route?.id ?? null, params, clientKeys, phase: 'request', notFound, styles: manifest.styles });
+    const rendered = await rsc.renderPage({ request, routeId: route?.id ?? null, params, clientKeys, phase: 'request', notFound, styles: manifest.styles, formState });
     const notFoundStatus = !route || notFound;
     if (isRsc) {
       // The payload itself says "not found"; a 404 status would only add a console error to every
@@ -191,21 +242,32 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite }: Crea
       bootstrapModule: manifest.client.entry,
       preloadModules: [...manifest.client.entryImports, ...(route?.preload ?? [])],
       signal: request.signal,
+      formState,
     });
     switch (html.kind) {
       case 'redirect':
         return new Response(null, { status: html.target.status, headers: { Location: html.target.url } });
       case 'not-found':
         if (notFound) throw new Error('The not-found page itself called notFound().');
-        return renderPage(request, route, params, false, true);
+        return renderPage(request, route, params, false, { ...options, notFound: true });
       default: {
-        const status = html.kind === 'error' ? 500 : notFoundStatus || rendered.signals.notFound ? 404 : 200;
+        const status = html.kind === 'error' ? 500 : notFoundStatus || rendered.signals.notFound ? 404 : (options.status ?? 200);
         return new Response(html.stream, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': DYNAMIC_CACHE_CONTROL } });
       }
     }
   }
 
   return app;
+}
+
+/** A router call (`nexxo-action`), or a form posted without JavaScript (multipart, with the action in hidden fields). */
+function isActionRequest(request: Request): boolean {
+  return request.headers.has(ACTION_HEADER) || (request.headers.get('content-type')?.startsWith('multipart/form-data') ?? false);
+}
+
+function withSetCookies(response: Response, cookies: string[]): Response {
+  for (const cookie of cookies) response.headers.append('Set-Cookie', cookie);
+  return response;
 }
 
 /** The request as the page sees it after a rewrite: the URL the browser shows, the rewritten query. */

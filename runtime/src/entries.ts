@@ -12,11 +12,27 @@ export interface RscEntry {
     notFound?: boolean;
     /** Stylesheet URLs per route file (see BuildManifest.styles). */
     styles?: Record<string, string[]>;
+    /** useActionState's state after a form action posted without JavaScript. */
+    formState?: unknown;
   }): Promise<{ stream: ReadableStream<Uint8Array>; signals: { notFound: boolean; redirect: { url: string; status: number } | null; error: { digest: string } | null; dynamicUsage: string | null } }>;
   handleRoute(request: Request, routeId: string, params: Params): Promise<Response>;
+  /** Runs a server action posted to a page (see framework/src/rsc/server-actions/handle-action.ts). */
+  handleAction(input: {
+    request: Request;
+    routeId: string | null;
+    params: Params;
+    clientKeys: string[] | null;
+    styles?: Record<string, string[]>;
+  }): Promise<ActionResult>;
   /** The app's middleware.ts (or proxy.ts), when it has one. */
   middleware?: MiddlewareEntry | null;
 }
+
+export type ActionResult =
+  | { kind: 'rsc'; stream: ReadableStream<Uint8Array>; cookies: string[] }
+  | { kind: 'redirect'; target: { url: string; status: number }; cookies: string[] }
+  | { kind: 'render'; formState: unknown; notFound: boolean; cookies: string[]; failed: boolean }
+  | { kind: 'unknown' };
 
 export type RenderHtmlResult =
   | { kind: 'html'; stream: ReadableStream<Uint8Array> }
@@ -26,5 +42,5 @@ export type RenderHtmlResult =
 
 /** What the ssr bundle of a build exports (see framework/src/ssr/entry.tsx). */
 export interface SsrEntry {
-  renderHtml(rscStream: ReadableStream<Uint8Array>, options: { bootstrapModule: string; preloadModules: string[]; signal?: AbortSignal }): Promise<RenderHtmlResult>;
+  renderHtml(rscStream: ReadableStream<Uint8Array>, options: { bootstrapModule: string; preloadModules: string[]; signal?: AbortSignal; formState?: unknown }): Promise<RenderHtmlResult>;
 }

@@ -1,5 +1,6 @@
 import type { ImageEndpointConfig } from './image/image-config.js';
 import type { RoutingConfig } from './routing-config.js';
+import type { ServerActionsConfig } from './server-actions/action-guards.js';
 
 /**
  * `manifest.json`: everything the runtime and the adapters need to know about a build. Written by
@@ -23,6 +24,8 @@ export interface BuildManifest {
   routing?: RoutingConfig;
   /** nexxo.config `images`, as the image endpoint applies it; without it, `/_nexxo/image` is not served. */
   images?: ImageEndpointConfig;
+  /** nexxo.config `serverActions` (defaults without it). */
+  serverActions?: ServerActionsConfig;
   /** Prerendered pages by pathname: files under `prerendered/`. */
   prerendered: Record<string, PrerenderedPage>;
 }

@@ -11,6 +11,11 @@ export const RSC_CONTENT_TYPE = 'text/x-component';
 /** Marks a prefetch: the server answers 204 for pages it would have to render per request. */
 export const PREFETCH_HEADER = 'nexxo-prefetch';
 
+/** A server action call from the router: the action's id. */
+export const ACTION_HEADER = 'nexxo-action';
+/** The answer to an action that redirected: where to (its body is that page's payload, when it has one). */
+export const ACTION_REDIRECT_HEADER = 'nexxo-action-redirect';
+
 export function encodeTree(keys: string[]): string {
   return keys.map(encodeURIComponent).join('/');
 }

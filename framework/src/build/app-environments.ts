@@ -1,4 +1,5 @@
 import type { BuildEnvironmentsOptions } from '@nexxo/compiler';
+import { createHash, randomBytes } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appModuleSource } from './app-module.js';
@@ -60,7 +61,22 @@ export function appEnvironments(options: {
     clientBase: basePath + CLIENT_BASE,
     clientDir: 'static/_nexxo',
     alias: { ...nextCompatAliases, ...config.alias },
+    serverActions: {
+      salt: actionsSalt(root, options.mode),
+      serverModule: join(distDir, 'rsc/server-actions/action-runtime.js'),
+      ssrReferenceModule: join(distDir, 'ssr/server-reference.js'),
+      clientReferenceModule: join(distDir, 'client/call-server.js'),
+    },
   };
+}
+
+/**
+ * The secret behind action ids and the bound-arguments key. A new one for every production build,
+ * so ids cannot be guessed and those of an old deployment stop working; `nexxo dev` keeps one per
+ * app, so open pages keep working across edits and restarts.
+ */
+function actionsSalt(root: string, mode: 'production' | 'development'): string {
+  return mode === 'production' ? randomBytes(32).toString('base64') : createHash('sha256').update('nexxo dev actions\0' + root).digest('base64');
 }
 
 /** The manifest's `styles`: stylesheet URLs per route file, keyed by its path relative to the root. */

@@ -104,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     styles,
     routing: config.routing,
     images: imageEndpointConfig(config.images),
+    serverActions: config.serverActions,
     prerendered: prerendered.pages,
   };
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));

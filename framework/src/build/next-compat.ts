@@ -6,6 +6,7 @@ export const nextCompatAliases: Record<string, string> = {
   'next/link': 'nexxo/link',
   'next/navigation': 'nexxo/navigation',
   'next/headers': 'nexxo/headers',
+  'next/cache': 'nexxo/cache',
   'next/script': 'nexxo/script',
   'next/dynamic': 'nexxo/dynamic',
   'next/font/local': 'nexxo/font/local',

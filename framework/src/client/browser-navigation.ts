@@ -1,5 +1,7 @@
 import { startTransition } from 'react';
-import type { RscPayload } from '../shared/rsc-payload.js';
+import { createFromFetch, createTemporaryReferenceSet, encodeReply } from 'react-server-dom-webpack/client.browser';
+import { ACTION_HEADER, ACTION_REDIRECT_HEADER, RSC_CONTENT_TYPE, TREE_HEADER, encodeTree, type ActionResponse, type RscPayload } from '../shared/rsc-payload.js';
+import { callServer } from './call-server.js';
 import { DocumentNavigationRequired, fetchPayload } from './fetch-payload.js';
 import type { AppRouterInstance, NavigateOptions } from './router-context.js';
 import { canApply, rootLayoutKeys, stateFromPayload, type RouterState } from './router-state.js';
@@ -102,6 +104,52 @@ export class BrowserNavigation {
       // A network failure or a non-page response: let the browser load it, which also shows its error.
       location.assign(error instanceof DocumentNavigationRequired ? error.url : url.href);
     }
+  }
+
+  /**
+   * Calls a server action: posts its arguments to the current page and applies the answer in the
+   * same round trip (the changed page, or the page a redirect() led to).
+   */
+  async callAction(id: string, args: unknown[]): Promise<unknown> {
+    const current = this.#getState();
+    const temporaryReferences = createTemporaryReferenceSet();
+    const body = await encodeReply(args, { temporaryReferences });
+    const response = await fetch(current.url, {
+      method: 'POST',
+      headers: { accept: RSC_CONTENT_TYPE, [ACTION_HEADER]: id, [TREE_HEADER]: encodeTree(current.keys) },
+      body,
+      credentials: 'same-origin',
+    });
+    const redirect = response.headers.get(ACTION_REDIRECT_HEADER);
+    const isPayload = response.headers.get('content-type')?.startsWith(RSC_CONTENT_TYPE) ?? false;
+    if (redirect !== null) {
+      const target = new URL(redirect, location.href);
+      if (!isPayload || target.origin !== location.origin) {
+        location.assign(target.href);
+        return undefined;
+      }
+      const payload = (await createFromFetch(Promise.resolve(response), { callServer })) as RscPayload;
+      this.#applyPayload(payload, target, 'push', 'top');
+      return undefined;
+    }
+    if (!response.ok || !isPayload) throw new Error(`The server action failed: ${response.status} ${(await response.text()).slice(0, 200)}`);
+    const result = (await createFromFetch(Promise.resolve(response), { callServer, temporaryReferences })) as ActionResponse;
+    // The action may have changed any page: prefetched payloads are no longer to be trusted.
+    if (result.payload) this.#prefetches.clear();
+    if (result.payload) this.#applyPayload(result.payload, new URL(current.url + current.hash, location.href), 'none', 'none');
+    return result.returnValue;
+  }
+
+  /** Shows a payload that came with an action's answer, unless the user navigated elsewhere meanwhile. */
+  #applyPayload(payload: RscPayload, url: URL, mode: 'push' | 'none', scroll: 'top' | 'none'): void {
+    const latest = this.#getState();
+    if (payload.buildId !== this.#buildId || rootLayoutKeys(payload) !== latest.rootLayoutKeys || !canApply(payload, latest)) {
+      location.assign(url.href);
+      return;
+    }
+    ++this.#latest;
+    const entryId = mode === 'push' ? this.#nextEntryId++ : latest.entryId;
+    this.#commit(stateFromPayload(payload, latest, { entryId, history: mode, scroll, hash: url.hash, url: url.pathname + url.search }));
   }
 
   prefetch(href: string): void {

@@ -1,4 +1,5 @@
 import { createFromFetch } from 'react-server-dom-webpack/client.browser';
+import { callServer } from './call-server.js';
 import { PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, encodeTree, type RscPayload } from '../shared/rsc-payload.js';
 
 /** Thrown when the answer is not an RSC payload (a route handler, an external redirect): load it as a document. */
@@ -35,6 +36,6 @@ export async function fetchPayload(url: URL, keys: string[] | null, options: { p
   finalUrl.searchParams.delete(RSC_PARAM);
   finalUrl.hash = url.hash;
   if (!response.headers.get('content-type')?.startsWith(RSC_CONTENT_TYPE)) throw new DocumentNavigationRequired(finalUrl.href);
-  const payload = (await createFromFetch(Promise.resolve(response))) as RscPayload;
+  const payload = (await createFromFetch(Promise.resolve(response), { callServer })) as RscPayload;
   return { payload, url: finalUrl };
 }

@@ -2,6 +2,7 @@ import type { NexxoConfig } from './config-types.js';
 import type { ImagesConfig } from './image-config-types.js';
 import { NEXT_ONLY_IMAGE_OPTIONS, NEXT_ONLY_OPTIONS } from './next-options.js';
 import { remotePatternFromUrl } from './remote-pattern.js';
+import { parseByteSize } from './resolve-config.js';
 import { all, arrayOf, boolean, func, integer, isPlainObject, mismatch, object, oneOf, recordOf, string, type Check } from './schema-checks.js';
 
 /**
@@ -51,6 +52,11 @@ const remotePattern: Check = (value, at, report) => {
   if (!remotePatternFromUrl(value)) mismatch(report, at, "an http(s) URL such as 'https://cdn.example.com/images/**'", value);
 };
 
+const byteSize: Check = (value, at, report) => {
+  if ((typeof value !== 'number' && typeof value !== 'string') || parseByteSize(value) === null) mismatch(report, at, "a size such as '1mb', '500kb' or a number of bytes", value);
+};
+const serverActions = object({ bodySizeLimit: byteSize, allowedOrigins: arrayOf(string, 'hosts such as "my-proxy.example.com" or "*.example.com"') }, 'an object');
+
 const width = integer(1, 10_000);
 
 const imageChecks: Record<keyof ImagesConfig, Check> = {
@@ -86,6 +92,7 @@ const configChecks: Record<keyof NexxoConfig, Check> = {
   serverExternalPackages: arrayOf(string, 'package names'),
   alias: recordOf(string, 'paths or package names'),
   plugins,
+  serverActions,
   adapter: (value, at, report) => {
     if (value === 'node' || value === 'vercel' || value === 'cloudflare') return;
     if (isPlainObject(value) && typeof value.name === 'string' && typeof value.adapt === 'function') return;

@@ -59,6 +59,8 @@ export interface NexxoConfig {
   plugins?: PluginOption[] | EnvironmentPlugins;
   /** Where the build deploys: 'node' (default), 'vercel', 'cloudflare', or an adapter object. `--adapter` overrides it. */
   adapter?: AdapterOption;
+  /** Server actions: the largest body one accepts (`'1mb'` default; bytes or `'500kb'`, `'2mb'`), and other hosts allowed to post them. */
+  serverActions?: { bodySizeLimit?: number | string; allowedOrigins?: string[] };
 }
 
 /** What `nexxo.config.*` may export as default: the options, or a function that returns them. */
@@ -83,4 +85,6 @@ export interface ResolvedConfig {
   plugins: { rsc: Plugin[]; ssr: Plugin[]; client: Plugin[] };
   /** The config's adapter, or null (then `nexxo build` writes only `.nexxo/` for `nexxo start`). */
   adapter: AdapterOption | null;
+  /** Body size limit in bytes and allowed origins for server actions. */
+  serverActions: { bodySizeLimit: number; allowedOrigins: string[] };
 }

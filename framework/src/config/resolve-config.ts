@@ -23,7 +23,22 @@ export async function resolveConfig(config: NexxoConfig, context: ResolveContext
     alias: resolveAlias(config.alias ?? {}, root),
     plugins: resolvePlugins(config.plugins),
     adapter: config.adapter ?? null,
+    serverActions: {
+      bodySizeLimit: parseByteSize(config.serverActions?.bodySizeLimit ?? '1mb')!,
+      allowedOrigins: [...(config.serverActions?.allowedOrigins ?? [])],
+    },
   };
+}
+
+const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** `1048576`, `'500kb'`, `'1mb'`, `'1.5mb'` → bytes; null when the text is not a size. */
+export function parseByteSize(value: number | string): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : null;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
+  if (!match) return null;
+  const bytes = Math.floor(Number(match[1]) * BYTE_UNITS[(match[2] ?? 'b').toLowerCase()]!);
+  return bytes > 0 ? bytes : null;
 }
 
 /** Relative targets (`./src`) become absolute, so the alias means the same from every importer. */

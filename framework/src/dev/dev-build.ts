@@ -118,6 +118,7 @@ export async function loadDevBuild(options: {
     styles: stylesByRouteFile(root, result.styles),
     routing: options.config.routing,
     images: imageEndpointConfig(options.config.images),
+    serverActions: options.config.serverActions,
     prerendered: {},
   };
   const build: ServerBuild = { manifest, rsc, ssr };

@@ -7,3 +7,4 @@ export { renderPage, routeConfig, staticParams } from './render-page.js';
 export type { RenderPageInput, RenderPageResult, RenderSignals, RouteConfig } from './render-page.js';
 export { handleRoute } from './route-handler.js';
 export { middleware } from './middleware/run-middleware.js';
+export { handleAction } from './server-actions/handle-action.js';

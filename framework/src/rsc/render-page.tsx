@@ -4,7 +4,7 @@ import { segments, routes, buildId, manifestName } from 'virtual:nexxo/app';
 import { resolveMetadata } from './metadata/resolve-metadata.js';
 import { renderMetadata } from './metadata/render-metadata.js';
 import type { AppRoute, Params, SegmentFileKind } from '../shared/app-module.js';
-import type { RscPayload } from '../shared/rsc-payload.js';
+import type { ActionResponse, RscPayload } from '../shared/rsc-payload.js';
 import { isControlFlowError, isDynamicUsageError, isNotFoundError, readRedirect, type RedirectTarget } from '../shared/navigation-errors.js';
 import { createRequestStore, requestStorage, useDynamic, type RequestStore } from './request-store.js';
 import { NOT_FOUND_KEY, PAGE_KEY, notFoundNode, pageNode, segmentKey, segmentNode, type MatchedSegment } from './segment-tree.js';
@@ -25,6 +25,10 @@ export interface RenderPageInput {
   notFound?: boolean;
   /** Stylesheet URLs per route file (path relative to the app root), in order. */
   styles?: Record<string, string[]>;
+  /** A server action ran: the stream's root is `{ returnValue, payload }` (see ActionResponse). */
+  action?: { returnValue: unknown; temporaryReferences: unknown };
+  /** useActionState's state after a form action posted without JavaScript. */
+  formState?: unknown;
 }
 
 /** What happened while rendering, for the status code and the build's route classification. */
@@ -107,12 +111,15 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
       head,
       params: chain[chain.length - 1]!.params,
       globalError: globalErrorModule?.default,
+      ...(input.formState ? { formState: input.formState } : {}),
     };
     if (!pageRoute) signals.notFound = true;
-    const stream = renderToReadableStream(payload, clientManifest, {
+    const model: RscPayload | ActionResponse = input.action ? { returnValue: input.action.returnValue, payload } : payload;
+    const stream = renderToReadableStream(model, clientManifest, {
       onError(error: unknown) {
         return recordError(error, signals, store, url);
       },
+      temporaryReferences: input.action?.temporaryReferences,
     }) as ReadableStream<Uint8Array>;
     return { stream, signals };
   });

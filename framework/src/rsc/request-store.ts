@@ -15,6 +15,11 @@ export interface RequestStore {
   /** Route handlers may set cookies; the response carries them. */
   mutableCookies: boolean;
   cookies?: RequestCookies;
+  /**
+   * Set while a server action runs, when it changed what the page shows (revalidatePath,
+   * revalidateTag, refresh): the response then carries the re-rendered page.
+   */
+  action?: { refresh: boolean };
 }
 
 export const requestStorage = new AsyncLocalStorage<RequestStore>();

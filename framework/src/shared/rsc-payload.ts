@@ -22,6 +22,14 @@ export interface RscPayload {
   params: Params;
   /** The app's `global-error` component (a client reference), if any. */
   globalError?: unknown;
+  /** useActionState's state after a form was posted without JavaScript (hydration must start from it). */
+  formState?: unknown;
 }
 
-export { PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, encodeTree } from '@nexxo/runtime/protocol';
+/** The answer to a server action called by the router: its return value, and the page if the action changed it. */
+export interface ActionResponse {
+  returnValue: unknown;
+  payload?: RscPayload;
+}
+
+export { ACTION_HEADER, ACTION_REDIRECT_HEADER, PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, encodeTree } from '@nexxo/runtime/protocol';

@@ -8,6 +8,7 @@ import { createFromReadableStream } from 'react-server-dom-webpack/client.edge';
 import { renderToReadableStream } from 'react-dom/server.edge';
 import { preloadModule } from 'react-dom';
 import { use, type ReactNode } from 'react';
+import type { ReactFormState } from 'react-dom/client';
 import { AppRouter } from '../client/app-router.js';
 import { isControlFlowError, isNotFoundError, readRedirect, type RedirectTarget } from '../shared/navigation-errors.js';
 import type { RscPayload } from '../shared/rsc-payload.js';
@@ -21,6 +22,8 @@ export interface RenderHtmlOptions {
   preloadModules: string[];
   /** Aborts rendering when the client goes away. */
   signal?: AbortSignal;
+  /** useActionState's state after a form action posted without JavaScript. */
+  formState?: unknown;
 }
 
 export type RenderHtmlResult =
@@ -56,6 +59,7 @@ export async function renderHtml(rscStream: ReadableStream<Uint8Array>, options:
   const renderOptions = {
     bootstrapModules: [options.bootstrapModule],
     signal: options.signal,
+    formState: (options.formState ?? null) as ReactFormState | null,
     onError(error: unknown) {
       const digest = (error as { digest?: unknown } | null)?.digest;
       // Errors from server components were logged where they happened and carry their digest.

@@ -1,0 +1,34 @@
+import { getRequestStore, requestStorage } from '../rsc/request-store.js';
+
+/**
+ * Re-render what the browser shows once the current server action finishes: its response carries
+ * the updated page, in the same round trip.
+ */
+function refreshAfterAction(): void {
+  const store = requestStorage.getStore();
+  if (store?.action) store.action.refresh = true;
+}
+
+/**
+ * Marks a path's cached data and page as out of date. `type: 'layout'` reaches every page under it.
+ * In a server action, the response also carries the re-rendered page.
+ * @example revalidatePath('/blog/[slug]'); revalidatePath('/blog', 'layout');
+ */
+export function revalidatePath(path: string, type?: 'page' | 'layout'): void {
+  if (typeof path !== 'string' || !path.startsWith('/')) throw new Error(`revalidatePath(${JSON.stringify(path)}): the path must start with "/", e.g. revalidatePath('/blog').`);
+  if (type !== undefined && type !== 'page' && type !== 'layout') throw new Error(`revalidatePath('${path}', ${JSON.stringify(type)}): the type is 'page' or 'layout'.`);
+  refreshAfterAction();
+}
+
+/** Marks every cached entry with this tag (fetch `next.tags`, unstable_cache `tags`) as out of date. */
+export function revalidateTag(tag: string): void {
+  if (typeof tag !== 'string' || tag.length === 0) throw new Error('revalidateTag(tag): the tag is a non-empty string, as given to fetch `next.tags` or unstable_cache `tags`.');
+  refreshAfterAction();
+}
+
+/** In a server action: the browser shows the re-rendered page once the action finishes. */
+export function refresh(): void {
+  const store = getRequestStore('refresh()');
+  if (!store.action) throw new Error('refresh() only works in a server action: it re-renders the page the action was called from. In a client component, use router.refresh().');
+  store.action.refresh = true;
+}

@@ -1,0 +1,69 @@
+import { registerServerReference } from 'react-server-dom-webpack/server.edge';
+import { actionFiles } from 'virtual:nexxo/server-actions';
+
+type ServerAction = (...args: unknown[]) => unknown;
+
+/** Length of the module part of an action id (see the compiler's action-id.ts). */
+const FILE_KEY_LENGTH = 16;
+
+/** Only functions registered here can be called from a browser: a "use server" export or a hoisted inline action. */
+const actions = new Map<string, ServerAction>();
+
+/**
+ * Called at the end of every module with server actions (the compiler appends the call), with the
+ * module's live namespace: its exports exist by then.
+ */
+export function registerServerActions(namespace: Record<string, unknown>, ids: Record<string, string>, file: string): void {
+  for (const [name, id] of Object.entries(ids)) {
+    const value = namespace[name];
+    if (typeof value !== 'function') {
+      throw new Error(
+        `${file}: the export "${name}" is ${value === null ? 'null' : typeof value}, but a "use server" file can export only async functions (server actions). Move other values to a module without "use server".`,
+      );
+    }
+    registerServerReference(value, id, null);
+    actions.set(id, value as ServerAction);
+  }
+}
+
+/** The action with this id, loading its module first; null for an id this build does not have. */
+export async function loadServerAction(id: string): Promise<ServerAction | null> {
+  const existing = actions.get(id);
+  if (existing) return existing;
+  const load = actionFiles[id.slice(0, FILE_KEY_LENGTH)];
+  if (!load) return null;
+  await load();
+  return actions.get(id) ?? null;
+}
+
+export class UnknownServerActionError extends Error {
+  constructor(id: string) {
+    super(`Unknown server action "${id.slice(0, 12)}…": the page comes from another build of the app. Reload the page.`);
+  }
+}
+
+/**
+ * React's server runtime resolves server references (an action in a form's hidden fields, or passed
+ * as an argument) through this manifest and webpack's globals; the rsc build renames those globals
+ * to the two below. Each id is its own lazily loaded "module" whose `action` export is the function.
+ */
+export const serverManifest = new Proxy({} as Record<string, unknown>, {
+  get(_, id) {
+    return typeof id === 'string' ? { id, chunks: [], name: 'action', async: true } : undefined;
+  },
+});
+
+const loaded = new Map<string, Promise<{ action: ServerAction }>>();
+const globals = globalThis as Record<string, unknown>;
+globals.__nexxo_rsc_require__ = (id: string) => {
+  let module = loaded.get(id);
+  if (!module) {
+    module = loadServerAction(id).then((action) => {
+      if (!action) throw new UnknownServerActionError(id);
+      return { action };
+    });
+    loaded.set(id, module);
+  }
+  return module;
+};
+globals.__nexxo_rsc_chunk_load__ = () => Promise.resolve();
