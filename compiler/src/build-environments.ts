@@ -153,9 +153,10 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
       define: {
         ...options.define?.[environment],
         'process.env.NODE_ENV': JSON.stringify(options.mode),
-        // React's server runtime loads server actions through webpack's globals; in the rsc build they
-        // get their own names, so they never meet the ssr build's (client components) in one process.
-        ...(environment === 'rsc' ? { __webpack_require__: 'globalThis.__nexxo_rsc_require__', __webpack_chunk_load__: 'globalThis.__nexxo_rsc_chunk_load__' } : {}),
+        // React loads client components and server actions through webpack's globals. Each build gets
+        // its own names: the rsc and ssr builds share one process, and a global `__webpack_require__`
+        // would also fool packages that check for webpack (node-gyp-build, which loads classic-level).
+        ...webpackGlobals(environment === 'rsc' ? '__nexxo_rsc' : '__nexxo_client'),
       },
     },
     plugins: [
@@ -266,6 +267,10 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     client: client ? clientChunkGraph(client.output.filter((item): item is OutputChunk => item.type === 'chunk'), references, options.clientBase) : previous!.client,
     dirs,
   };
+}
+
+function webpackGlobals(prefix: string): Record<string, string> {
+  return { __webpack_require__: `globalThis.${prefix}_require__`, __webpack_chunk_load__: `globalThis.${prefix}_chunk_load__` };
 }
 
 /** Imports of pre-bundled modules stay imports, of their URL. */

@@ -12,6 +12,9 @@ import { decodePathParts } from './url-path.js';
 import { applyMiddleware, stripMiddlewareHeaders, withMiddlewareHeaders } from './middleware/apply-middleware.js';
 import { compileMiddlewareMatcher } from './middleware/middleware-matcher.js';
 import { ACTION_HEADER, ACTION_REDIRECT_HEADER, PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, decodeTree } from './protocol.js';
+import { createMemoryCacheHandler } from './cache/memory-cache-handler.js';
+import { createIncrementalPages } from './cache/incremental-pages.js';
+import type { CacheHandler } from './cache/cache-handler.js';
 import { DEFAULT_SERVER_ACTIONS_CONFIG, cookieHeaderAfter, isAllowedActionOrigin, readBodyWithin } from './server-actions/action-guards.js';
 
 /** Reads a file of the build output by its path relative to the output folder; null if absent. */
@@ -29,6 +32,11 @@ export interface CreateAppOptions {
   readFile: ReadBuildFile;
   /** The platform's image optimizer. Without one, `/_nexxo/image` serves local images unchanged and redirects to remote ones. */
   images?: ImageService;
+  /**
+   * Where fetch caching, unstable_cache and regenerated pages are kept (the platform's store; an
+   * in-memory cache of this process without one).
+   */
+  cache?: CacheHandler;
   /** Called with the incoming request and the app path a middleware rewrote it to (`nexxo dev` compiles that route on demand). */
   onMiddlewareRewrite?: (request: Request, pathname: string) => void;
 }
@@ -42,8 +50,14 @@ const DYNAMIC_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-reva
  * prerendered pages, RSC payloads, dynamic renders and route handlers. Web-standard APIs only, so
  * every adapter runs it unchanged.
  */
-export function createApp({ build, readFile, images, onMiddlewareRewrite }: CreateAppOptions): Hono {
+export function createApp({ build, readFile, images, onMiddlewareRewrite, cache = createMemoryCacheHandler() }: CreateAppOptions): Hono {
   const { manifest, rsc, ssr } = build;
+  rsc.configureCache?.(cache);
+  const incremental = createIncrementalPages({
+    cache,
+    builtAt: manifest.builtAt ?? 0,
+    render: { rsc, ssr, styles: manifest.styles, bootstrapModule: manifest.client.entry },
+  });
   const routing = manifest.routing ?? DEFAULT_ROUTING_CONFIG;
   const rules = compileRoutingRules(routing);
   const { basePath } = routing;
@@ -163,6 +177,11 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite }: Crea
         return new Response(null, { status: 204, headers: { 'Cache-Control': DYNAMIC_CACHE_CONTROL } });
       }
       if (prerendered) {
+        const page = await incremental.lookup({ pathname: canonical, url: new URL(basePath && canonical === '/' ? basePath : basePath + canonical, request.url), route: match.route, params: match.params, prerendered, waitUntil: (work) => waitUntil(c, work) });
+        if (page) {
+          const body = c.req.method === 'HEAD' ? null : ((isRsc ? page.rsc : page.html) as BodyInit);
+          return new Response(body, { status: page.status, headers: { 'Content-Type': isRsc ? RSC_CONTENT_TYPE : 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, must-revalidate' } });
+        }
         return isRsc
           ? serveFile(c, 'prerendered/' + prerendered.rsc, RSC_CONTENT_TYPE, 'public, max-age=0, must-revalidate', prerendered.status)
           : serveFile(c, 'prerendered/' + prerendered.html, 'text/html; charset=utf-8', 'public, max-age=0, must-revalidate', prerendered.status);
@@ -258,6 +277,15 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite }: Crea
   }
 
   return app;
+}
+
+/** Background work after the response: Cloudflare ends an isolate's work with the response unless told to wait. */
+function waitUntil(c: Context, work: Promise<unknown>): void {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // Node and the Edge runtime keep running the promise by themselves.
+  }
 }
 
 /** A router call (`nexxo-action`), or a form posted without JavaScript (multipart, with the action in hidden fields). */

@@ -1,4 +1,5 @@
 import type { Params } from './manifest.js';
+import type { CacheHandler } from './cache/cache-handler.js';
 import type { MiddlewareEntry } from './middleware/apply-middleware.js';
 
 /** What the rsc bundle of a build exports (see framework/src/rsc/entry.ts). */
@@ -14,7 +15,7 @@ export interface RscEntry {
     styles?: Record<string, string[]>;
     /** useActionState's state after a form action posted without JavaScript. */
     formState?: unknown;
-  }): Promise<{ stream: ReadableStream<Uint8Array>; signals: { notFound: boolean; redirect: { url: string; status: number } | null; error: { digest: string } | null; dynamicUsage: string | null } }>;
+  }): Promise<{ stream: ReadableStream<Uint8Array>; signals: { notFound: boolean; redirect: { url: string; status: number } | null; error: { digest: string } | null; dynamicUsage: string | null; revalidate?: number | false } }>;
   handleRoute(request: Request, routeId: string, params: Params): Promise<Response>;
   /** Runs a server action posted to a page (see framework/src/rsc/server-actions/handle-action.ts). */
   handleAction(input: {
@@ -24,6 +25,8 @@ export interface RscEntry {
     clientKeys: string[] | null;
     styles?: Record<string, string[]>;
   }): Promise<ActionResult>;
+  /** Gives the app's data cache (fetch caching, unstable_cache, revalidatePath) the platform's handler. */
+  configureCache?(handler: CacheHandler): void;
   /** The app's middleware.ts (or proxy.ts), when it has one. */
   middleware?: MiddlewareEntry | null;
 }

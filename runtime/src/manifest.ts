@@ -9,6 +9,8 @@ import type { ServerActionsConfig } from './server-actions/action-guards.js';
 export interface BuildManifest {
   version: 1;
   buildId: string;
+  /** When the build ran (ms since epoch): the age of its prerendered pages. */
+  builtAt?: number;
   client: {
     /** URL of the browser entry module. */
     entry: string;
@@ -57,6 +59,8 @@ export interface PrerenderedPage {
   html: string;
   rsc: string;
   status: number;
+  /** Seconds after which the page is regenerated in the background (incremental static regeneration). */
+  revalidate?: number;
 }
 
 export type Params = Record<string, string | string[]>;

@@ -1,3 +1,4 @@
+import { createMemoryCacheHandler } from '@nexxo/runtime/cache';
 import { buildEnvironments, type BundleStats } from '@nexxo/compiler';
 import { compileRoutingRules, type AdapterOption, type BuildManifest, type ManifestRoute } from '@nexxo/runtime';
 import { runAdapter } from './run-adapter.js';
@@ -78,6 +79,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     import(pathToFileURL(join(outDir, result.dirs.ssr, 'index.js')).href),
   ]);
   const styles = stylesByRouteFile(root, result.styles);
+  // Cached reads while prerendering share one in-memory cache: the same fetch runs once per build.
+  rsc.configureCache(createMemoryCacheHandler());
   const prerendered = await prerender({ outDir, routes: app.routes, rsc, ssr, bootstrapModule: result.client.entry, preloadFor: (route) => [...result.client.entryImports, ...preloadFor(route)], styles, basePath: config.routing.basePath });
 
   const runtimes = new Map(await Promise.all(app.routes.map(async (route) => [route.id, (await rsc.routeConfig(route.id)).runtime] as const)));
@@ -98,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   const manifest: BuildManifest = {
     version: 1,
     buildId,
+    builtAt: Date.now(),
     client: { entry: result.client.entry, entryImports: result.client.entryImports },
     routes,
     staticFiles: (await listFiles(staticDir)).map((file) => '/' + relative(staticDir, file).split(sep).join('/')).filter((url) => !url.endsWith('.map')),

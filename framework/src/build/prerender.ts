@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { NexxoBuildError } from '@nexxo/compiler';
 import { pathnameFor, type ManifestRoute, type Params, type PrerenderedPage } from '@nexxo/runtime';
+import { renderStaticPage } from '@nexxo/runtime/cache';
 import type * as RscEntry from '../rsc/entry.js';
 import type * as SsrEntry from '../ssr/entry.js';
 import type { ScannedRoute } from './scan-app.js';
@@ -55,8 +56,8 @@ export async function prerender(input: PrerenderInput): Promise<PrerenderResult>
     });
     // With dynamicParams = false the generated params are the only ones, even if the route renders per request.
     if (hasParams && paramSets && !config.dynamicParams) entry.staticPaths = pathnames.map(({ pathname }) => pathname);
-    if (config.dynamic === 'force-dynamic') {
-      entry.reason = "export const dynamic = 'force-dynamic'";
+    if (config.dynamic === 'force-dynamic' || config.revalidate === 0) {
+      entry.reason = config.revalidate === 0 ? 'export const revalidate = 0' : "export const dynamic = 'force-dynamic'";
       continue;
     }
     if (!paramSets) continue;
@@ -97,36 +98,14 @@ export async function prerender(input: PrerenderInput): Promise<PrerenderResult>
 
 async function prerenderPath(input: PrerenderInput, route: ScannedRoute, params: Params, pathname: string): Promise<PrerenderedPage | { dynamic: string }> {
   const request = new Request(new URL(input.basePath && pathname === '/' ? input.basePath : input.basePath + pathname, 'http://localhost'));
-  let rendered = await input.rsc.renderPage({ request, routeId: route.id, params, clientKeys: null, phase: 'prerender', styles: input.styles });
-  let payload = await readAll(rendered.stream);
-  if (rendered.signals.dynamicUsage) return { dynamic: rendered.signals.dynamicUsage };
-  if (rendered.signals.redirect) return { dynamic: 'redirect()' };
-  if (rendered.signals.error)
-    throw new NexxoBuildError('NEXXO_PRERENDER_ERROR', `Error while prerendering ${pathname} (route ${route.id}, digest ${rendered.signals.error.digest}); the error is printed above. Fix it, or make the route dynamic with \`export const dynamic = 'force-dynamic'\`.`);
-  const options = { bootstrapModule: input.bootstrapModule, preloadModules: input.preloadFor(route) };
-  let status = 200;
-  let html = await input.ssr.renderHtml(streamOf(payload), options);
-  if (html.kind === 'not-found' || rendered.signals.notFound) {
-    status = 404;
-    if (html.kind === 'html' || html.kind === 'error') await html.stream.cancel();
-    rendered = await input.rsc.renderPage({ request, routeId: route.id, params, clientKeys: null, phase: 'prerender', notFound: true, styles: input.styles });
-    payload = await readAll(rendered.stream);
-    html = await input.ssr.renderHtml(streamOf(payload), options);
-  }
-  if (html.kind !== 'html') return { dynamic: html.kind === 'redirect' ? 'redirect()' : 'an error' };
-  const body = await readAll(html.stream);
+  const page = await renderStaticPage({ rsc: input.rsc, ssr: input.ssr, request, routeId: route.id, params, styles: input.styles, bootstrapModule: input.bootstrapModule, preloadModules: input.preloadFor(route) });
+  if (page.kind === 'dynamic') return { dynamic: page.reason };
+  if (page.kind === 'error')
+    throw new NexxoBuildError('NEXXO_PRERENDER_ERROR', `Error while prerendering ${pathname} (route ${route.id}, digest ${page.digest}); the error is printed above. Fix it, or make the route dynamic with \`export const dynamic = 'force-dynamic'\`.`);
   // `pathname` is canonical (each part percent-encoded, never `.` or `..`), so it is a safe file path.
   const base = pathname === '/' ? 'index' : pathname.slice(1);
   const files = { html: `${base}.html`, rsc: `${base}.rsc` };
   await mkdir(dirname(join(input.outDir, 'prerendered', files.html)), { recursive: true });
-  await Promise.all([writeFile(join(input.outDir, 'prerendered', files.html), body), writeFile(join(input.outDir, 'prerendered', files.rsc), payload)]);
-  return { ...files, status };
-}
-
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
-  return new Response(bytes).body!;
+  await Promise.all([writeFile(join(input.outDir, 'prerendered', files.html), page.html), writeFile(join(input.outDir, 'prerendered', files.rsc), page.rsc)]);
+  return { ...files, status: page.status, ...(page.revalidate === false ? {} : { revalidate: page.revalidate }) };
 }

@@ -23,5 +23,13 @@ function requireClientReference(id: string): Promise<unknown> {
   return module;
 }
 
-globals.__webpack_require__ = Object.assign(requireClientReference, { u: (chunk: string) => chunk });
-globals.__webpack_chunk_load__ = () => Promise.resolve();
+// The build renames webpack's globals in React's code to these (see the compiler's webpackGlobals).
+const require = Object.assign(requireClientReference, { u: (chunk: string) => chunk });
+const loadChunk = () => Promise.resolve();
+globals.__nexxo_client_require__ = require;
+globals.__nexxo_client_chunk_load__ = loadChunk;
+// In the browser, `nexxo dev` serves React pre-bundled, with webpack's own names.
+if (typeof document !== 'undefined') {
+  globals.__webpack_require__ = require;
+  globals.__webpack_chunk_load__ = loadChunk;
+}

@@ -1,5 +1,6 @@
 import { buildEnvironments, listExports, type AssetPipeline, type BuildEnvironmentsResult, type Environment } from '@nexxo/compiler';
 import { createImageOptimizer } from '@nexxo/adapter-node';
+import { createMemoryCacheHandler } from '@nexxo/runtime/cache';
 import { createApp, pathnameFor, type BuildManifest, type ImageService, type ManifestRoute, type Params, type ServerBuild } from '@nexxo/runtime';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -9,6 +10,9 @@ import { appEnvironments, routeFiles, stylesByRouteFile } from '../build/app-env
 import { imageEndpointConfig } from '../build/image-settings.js';
 import type { ScannedApp, ScannedRoute } from '../build/scan-app.js';
 import type { ResolvedConfig } from '../config/index.js';
+
+/** One data cache for the dev server's life: an edit rebuilds the app, not what it fetched and cached. */
+const devDataCache = createMemoryCacheHandler();
 
 /** One id for every dev build: a rebuild must not look like a new deployment to open pages. */
 const DEV_BUILD_ID = 'development';
@@ -136,6 +140,7 @@ export async function loadDevBuild(options: {
       return null;
     },
     images: devImageOptimizer(outDir),
+    cache: devDataCache,
     ...(options.onMiddlewareRewrite ? { onMiddlewareRewrite: options.onMiddlewareRewrite } : {}),
   });
   return { version, app: appHandler, manifest, result, routes: new Set(options.routes), rsc, ssr };

@@ -8,3 +8,4 @@ function serverOnly(name: string): () => never {
 export const revalidatePath = serverOnly('revalidatePath');
 export const revalidateTag = serverOnly('revalidateTag');
 export const refresh = serverOnly('refresh');
+export const unstable_cache = serverOnly('unstable_cache');

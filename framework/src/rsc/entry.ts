@@ -8,3 +8,4 @@ export type { RenderPageInput, RenderPageResult, RenderSignals, RouteConfig } fr
 export { handleRoute } from './route-handler.js';
 export { middleware } from './middleware/run-middleware.js';
 export { handleAction } from './server-actions/handle-action.js';
+export { configureCache } from './request-cache.js';

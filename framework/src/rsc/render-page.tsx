@@ -7,6 +7,7 @@ import type { AppRoute, Params, SegmentFileKind } from '../shared/app-module.js'
 import type { ActionResponse, RscPayload } from '../shared/rsc-payload.js';
 import { isControlFlowError, isDynamicUsageError, isNotFoundError, readRedirect, type RedirectTarget } from '../shared/navigation-errors.js';
 import { createRequestStore, requestStorage, useDynamic, type RequestStore } from './request-store.js';
+import { attachCacheScope } from './request-cache.js';
 import { NOT_FOUND_KEY, PAGE_KEY, notFoundNode, pageNode, segmentKey, segmentNode, type MatchedSegment } from './segment-tree.js';
 import { notFoundSegments, routeSegments, upToNearestNotFound } from './match-segments.js';
 import { loadSegmentFile } from './route-modules.js';
@@ -37,6 +38,8 @@ export interface RenderSignals {
   redirect: RedirectTarget | null;
   error: { digest: string } | null;
   dynamicUsage: string | null;
+  /** Seconds until a prerendered page is stale: the route's `revalidate`, lowered by cached reads; false: never by time. */
+  revalidate: number | false;
 }
 
 export interface RenderPageResult {
@@ -70,9 +73,12 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
     : pageRoute
       ? routeSegments(segments, route, input.params)
       : upToNearestNotFound(routeSegments(segments, route, input.params));
-  const config = pageRoute ? await routeConfig(pageRoute.id) : { dynamic: 'auto' as const };
+  const config: Pick<RouteConfig, 'dynamic' | 'revalidate'> = pageRoute ? await routeConfig(pageRoute.id) : { dynamic: 'auto' };
   const store = createRequestStore(input.request, input.phase, { forceStatic: config.dynamic === 'force-static' });
-  const signals: RenderSignals = { notFound: false, redirect: null, error: null, dynamicUsage: null };
+  const signals: RenderSignals = { notFound: false, redirect: null, error: null, dynamicUsage: null, revalidate: typeof config.revalidate === 'number' ? config.revalidate : false };
+  attachCacheScope(store, withoutBasePath(url.pathname), route?.id ?? null, (seconds) => {
+    if (signals.revalidate === false || seconds < signals.revalidate) signals.revalidate = seconds;
+  });
 
   return requestStorage.run(store, async () => {
     const keys = [...chain.map(segmentKey), pageRoute ? PAGE_KEY : NOT_FOUND_KEY];

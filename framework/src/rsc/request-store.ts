@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamicUsageError } from '../shared/navigation-errors.js';
 import { RequestCookies } from './request-cookies.js';
+import type { CacheScope } from '../cache/index.js';
 
 /** What the server knows about the request being rendered, for `cookies()`, `headers()` and friends. */
 export interface RequestStore {
@@ -20,6 +21,10 @@ export interface RequestStore {
    * revalidateTag, refresh): the response then carries the re-rendered page.
    */
   action?: { refresh: boolean };
+  /** The data cache for this request (see request-cache.ts); absent when the server has no handler. */
+  cacheScope?: CacheScope;
+  /** revalidatePath/revalidateTag writes the response must wait for. */
+  pendingInvalidations?: Promise<unknown>[];
 }
 
 export const requestStorage = new AsyncLocalStorage<RequestStore>();

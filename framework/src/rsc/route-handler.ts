@@ -5,7 +5,8 @@ import { findRoute } from './render-page.js';
 import { createRequestStore, requestStorage } from './request-store.js';
 import { RequestCookies } from './request-cookies.js';
 import { loadSegmentFile } from './route-modules.js';
-import { withBasePath } from '../shared/base-path.js';
+import { withBasePath, withoutBasePath } from '../shared/base-path.js';
+import { attachCacheScope, settleInvalidations } from './request-cache.js';
 import { isResponse } from './is-response.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -34,10 +35,13 @@ export async function handleRoute(request: Request, routeId: string, params: Par
 
   const store = createRequestStore(request, 'request', { mutableCookies: true });
   store.cookies = new RequestCookies(request.headers.get('cookie'), true);
+  attachCacheScope(store, withoutBasePath(new URL(request.url).pathname), routeId);
   let response: unknown;
   try {
     response = await requestStorage.run(store, () => handler!(request, { params: Promise.resolve(params) }));
+    await settleInvalidations(store);
   } catch (error) {
+    await settleInvalidations(store);
     const redirect = readRedirect(error);
     if (redirect) return withCookies(new Response(null, { status: redirect.status, headers: { Location: withBasePath(redirect.url) } }), store.cookies.outgoing);
     if (isNotFoundError(error)) return withCookies(new Response('Not Found', { status: 404 }), store.cookies.outgoing);

@@ -1,7 +1,8 @@
 import { createTemporaryReferenceSet, decodeAction, decodeFormState, decodeReply, renderToReadableStream } from 'react-server-dom-webpack/server.edge';
 import { ACTION_HEADER } from '@nexxo/runtime/protocol';
 import { isNotFoundError, readRedirect, type RedirectTarget } from '../../shared/navigation-errors.js';
-import { withBasePath } from '../../shared/base-path.js';
+import { withBasePath, withoutBasePath } from '../../shared/base-path.js';
+import { attachCacheScope, settleInvalidations } from '../request-cache.js';
 import { createRequestStore, requestStorage, type RequestStore } from '../request-store.js';
 import { RequestCookies } from '../request-cookies.js';
 import { renderPage, type RenderPageInput } from '../render-page.js';
@@ -28,6 +29,7 @@ export async function handleAction(input: HandleActionInput): Promise<ActionResu
   const store = createRequestStore(request, 'request', { mutableCookies: true });
   store.cookies = new RequestCookies(request.headers.get('cookie'), true);
   store.action = { refresh: false };
+  attachCacheScope(store, withoutBasePath(new URL(request.url).pathname), input.routeId);
   const id = request.headers.get(ACTION_HEADER);
   return id === null ? handleFormAction(input, store) : handleActionCall(input, store, id);
 }
@@ -83,9 +85,13 @@ interface Outcome {
 
 /** Runs the action with the request's store; redirect() and notFound() are outcomes, not errors. */
 async function run(store: RequestStore, call: () => unknown): Promise<Outcome> {
+  // The re-render (or the redirect's target) must see what revalidatePath/Tag invalidated.
   try {
-    return { value: await requestStorage.run(store, call), notFound: false };
+    const value = await requestStorage.run(store, call);
+    await settleInvalidations(store);
+    return { value, notFound: false };
   } catch (error) {
+    await settleInvalidations(store);
     const redirect = readRedirect(error);
     if (redirect) return { redirect: { ...redirect, url: withBasePath(redirect.url) }, notFound: false };
     if (isNotFoundError(error)) return { notFound: true };
