@@ -219,7 +219,8 @@ function recordError(error: unknown, signals: RenderSignals, store: RequestStore
   return digest;
 }
 
-function errorDigest(): string {
+/** A short random id that links an error the browser shows to the server's log line. */
+export function errorDigest(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(5)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 

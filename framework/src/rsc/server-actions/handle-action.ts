@@ -5,7 +5,7 @@ import { withBasePath, withoutBasePath } from '../../shared/base-path.js';
 import { attachCacheScope, settleInvalidations } from '../request-cache.js';
 import { createRequestStore, requestStorage, type RequestStore } from '../request-store.js';
 import { RequestCookies } from '../request-cookies.js';
-import { renderPage, type RenderPageInput } from '../render-page.js';
+import { errorDigest, renderPage, type RenderPageInput } from '../render-page.js';
 import { loadServerAction, serverManifest } from './register.js';
 
 export type HandleActionInput = Omit<RenderPageInput, 'phase' | 'notFound' | 'action' | 'formState'>;
@@ -113,7 +113,7 @@ function isMultipart(request: Request): boolean {
 
 function logActionError(error: unknown, request: Request): string | undefined {
   if (isNotFoundError(error) || readRedirect(error)) return undefined;
-  const digest = Array.from(crypto.getRandomValues(new Uint8Array(5)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const digest = errorDigest();
   console.error(`[nexxo] Error in a server action on ${new URL(request.url).pathname} (digest: ${digest})`, error);
   return digest;
 }
