@@ -13,6 +13,7 @@ import { cssPlugin } from './plugins/css.js';
 import { CSS_FILE } from './css/css-compiler.js';
 import { assetsPlugin } from './plugins/assets.js';
 import { fontsPlugin } from './plugins/fonts.js';
+import { mdxPlugin, type MdxOptions } from './plugins/mdx.js';
 import { chunkStats, type BundleStats } from './bundle-stats.js';
 import { SERVER_ACTIONS_MODULE, serverActionsModule, serverReferencesPlugin, type ServerActionsOptions } from './plugins/server-references.js';
 import { findActionFiles } from './server-actions/find-action-files.js';
@@ -74,6 +75,8 @@ export interface BuildEnvironmentsOptions {
   stats?: boolean;
   /** "use server" support: the modules the transforms point at, and the build's secret. */
   serverActions: ServerActionsOptions;
+  /** MDX: the app's `mdx-components` file, `.md` pages, remark/rehype/recma plugins. `.mdx` compiles without it. */
+  mdx?: MdxOptions;
 }
 
 export type Environment = 'rsc' | 'ssr' | 'client';
@@ -139,6 +142,8 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   const actionFiles = reused('rsc') ? [] : await findActionFiles(options.root, [options.outDir]);
   const serverReferences = (environment: Environment) => serverReferencesPlugin(options.root, environment, options.serverActions);
   const assetPlugins = [assetsPlugin({ root: options.root, files: assets.files, css: assets.css }), cssPlugin(assets.css), fontsPlugin({ root: options.root, files: assets.files })];
+  // One compiler for all three environments: an MDX file compiles the same wherever it is imported.
+  const mdx = mdxPlugin({ componentsFile: null, md: false, ...options.mdx, development: !production });
   const serverExternals = options.serverExternals?.length ? [serverExternalsPlugin(serverExternalsPattern(options.serverExternals), options.alias ?? {})] : [];
 
   const shared = (environment: Environment, extraPlugins: Plugin[], conditionNames: string[], platform: 'node' | 'browser', refresh = false): InputOptions => ({
@@ -160,6 +165,8 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
       },
     },
     plugins: [
+      // First: every plugin after it sees an MDX file as the JavaScript it compiles to.
+      mdx,
       virtualModulesPlugin({
         ...options.virtualModules,
         [clientVirtualId]: () => clientReferencesModule(references.values()),

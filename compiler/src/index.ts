@@ -1,5 +1,6 @@
 export { buildEnvironments } from './build-environments.js';
 export type { BuildEnvironmentsOptions, BuildEnvironmentsResult, BuildMode, Environment, EnvironmentEntry } from './build-environments.js';
+export type { MdxOptions } from './plugins/mdx.js';
 export type { ClientReference } from './plugins/client-references.js';
 export type { ServerActionsOptions } from './plugins/server-references.js';
 export type { ClientChunkGraph } from './chunk-graph.js';

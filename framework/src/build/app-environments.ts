@@ -3,13 +3,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appModuleSource } from './app-module.js';
+import { findMdxComponents } from './find-mdx-components.js';
 import { findMiddleware, middlewareModuleSource } from './find-middleware.js';
 import { imageDefines, imageLoaderModule } from './image-settings.js';
 import { nextCompatAliases } from './next-compat.js';
 import { routeFileChecks } from './route-file-checks.js';
 import { metadataRoutesPlugin } from './metadata-routes.js';
 import type { ScannedApp, ScannedRoute } from './scan-app.js';
-import { clientEnvDefines, type ResolvedConfig } from '../config/index.js';
+import { clientEnvDefines, isMarkdownExtension, type ResolvedConfig } from '../config/index.js';
 
 const distDir = fileURLToPath(new URL('..', import.meta.url));
 /** URL prefix of the client build. */
@@ -66,6 +67,12 @@ export function appEnvironments(options: {
       serverModule: join(distDir, 'rsc/server-actions/action-runtime.js'),
       ssrReferenceModule: join(distDir, 'ssr/server-reference.js'),
       clientReferenceModule: join(distDir, 'client/call-server.js'),
+    },
+    mdx: {
+      ...config.mdx,
+      componentsFile: findMdxComponents(root),
+      // `.mdx` always compiles; `.md` only as a page extension (`@next/mdx` needs `extension: /\.mdx?$/` for it).
+      md: config.pageExtensions.some((extension) => isMarkdownExtension(extension) && !extension.endsWith('mdx')),
     },
   };
 }

@@ -50,7 +50,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   const config = await loadConfig(root, 'production');
   // Checked now, not when the server starts: a bad rule is a build error.
   compileRoutingRules(config.routing);
-  const app = scanApp(root);
+  const app = scanApp(root, config.pageExtensions);
   await rm(outDir, { recursive: true, force: true });
   createOutputDir(outDir);
 

@@ -147,4 +147,41 @@ describe('scanApp segment names', () => {
     expect(scanError(makeApp(['app/layout.tsx', 'app/[slug]]/page.tsx'])).code).toBe('NEXXO_BAD_SEGMENT');
     expect(scanError(makeApp(['app/layout.tsx', 'app/[...x]]/page.tsx'])).code).toBe('NEXXO_BAD_SEGMENT');
   });
+
+  describe('pageExtensions', () => {
+    it('routes page.mdx only when mdx is a page extension', () => {
+      const root = makeApp(['app/layout.tsx', 'app/page.tsx', 'app/blog/page.mdx']);
+      expect(scanApp(root).routes.map((route) => route.id)).toEqual(['/']);
+      const { routes, segments } = scanApp(root, ['tsx', 'mdx']);
+      expect(routes.map((route) => route.id)).toEqual(['/', '/blog']);
+      expect(segments[routes[1]!.segments.at(-1)!]!.files.page).toBe(path.join(root, 'app/blog/page.mdx'));
+    });
+
+    it('leaves out special files whose extension is not listed', () => {
+      const root = makeApp(['app/layout.tsx', 'app/page.tsx', 'app/about/page.js']);
+      expect(scanApp(root, ['tsx']).routes.map((route) => route.id)).toEqual(['/']);
+    });
+
+    it('takes everything after the first dot as the extension', () => {
+      const root = makeApp(['app/layout.page.tsx', 'app/page.page.tsx', 'app/page.test.tsx']);
+      const { routes, segments } = scanApp(root, ['page.tsx']);
+      expect(routes.map((route) => route.id)).toEqual(['/']);
+      expect(segments[0]!.files).toEqual({ layout: path.join(root, 'app/layout.page.tsx'), page: path.join(root, 'app/page.page.tsx') });
+    });
+
+    it('throws NEXXO_MARKDOWN_SPECIAL_FILE for an MDX file that is not a page', () => {
+      const root = makeApp(['app/layout.tsx', 'app/docs/layout.mdx', 'app/docs/page.mdx']);
+      const error = (() => {
+        try {
+          scanApp(root, ['tsx', 'mdx']);
+        } catch (caught) {
+          return caught as Error & { code?: string };
+        }
+        throw new Error('scanApp did not throw');
+      })();
+      expect(error.code).toBe('NEXXO_MARKDOWN_SPECIAL_FILE');
+      expect(error.message).toContain('app/docs/layout.mdx: only pages can be MDX or markdown; a layout file must be a script.');
+      expect(error.message).toContain('rename it to layout.tsx');
+    });
+  });
 });

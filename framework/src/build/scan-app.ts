@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { NexxoBuildError, formatDiagnostic } from '@nexxo/compiler';
 import type { PatternPart } from '@nexxo/runtime';
 import type { AppSegment, SegmentFileKind } from '../shared/app-module.js';
+import { DEFAULT_PAGE_EXTENSIONS, isMarkdownExtension } from '../config/index.js';
 import { metadataFileOf, metadataRouteId, type MetadataFile } from './metadata-files.js';
 
 export interface ScannedSegment {
@@ -31,7 +32,17 @@ export interface ScannedApp {
 }
 
 const FILE_KINDS = new Set<SegmentFileKind>(['layout', 'page', 'template', 'loading', 'error', 'not-found', 'global-error', 'route']);
-const EXTENSIONS = new Set(['.tsx', '.ts', '.jsx', '.js']);
+
+/**
+ * The special file a name stands for (`page.mdx` → page, `page.page.tsx` with the extension
+ * `page.tsx` → page), or null. Everything after the first dot is the extension.
+ */
+export function specialFileOf(name: string, pageExtensions: readonly string[]): { kind: SegmentFileKind; extension: string } | null {
+  const dot = name.indexOf('.');
+  const kind = name.slice(0, dot) as SegmentFileKind;
+  const extension = name.slice(dot + 1);
+  return dot > 0 && FILE_KINDS.has(kind) && pageExtensions.includes(extension) ? { kind, extension } : null;
+}
 
 /** `app/` or `src/app/`, whichever exists. */
 export function findAppDir(root: string): string {
@@ -56,7 +67,7 @@ function parseParam(name: string, file: string): AppSegment['param'] | undefined
  * Reads the `app/` folder into a segment tree and a route list, once per build. Everything a user
  * can get wrong in the tree's shape is reported here with the file and the fix.
  */
-export function scanApp(root: string): ScannedApp {
+export function scanApp(root: string, pageExtensions: readonly string[] = DEFAULT_PAGE_EXTENSIONS): ScannedApp {
   const appDir = findAppDir(root);
   const segments: ScannedSegment[] = [];
   const display = (path: string) => relative(root, path).split(sep).join('/');
@@ -73,15 +84,18 @@ export function scanApp(root: string): ScannedApp {
         segment.metadata.push(metadata);
         continue;
       }
-      const dot = entry.name.lastIndexOf('.');
-      const base = entry.name.slice(0, dot) as SegmentFileKind;
-      if (dot <= 0 || !FILE_KINDS.has(base) || !EXTENSIONS.has(entry.name.slice(dot))) continue;
+      const special = specialFileOf(entry.name, pageExtensions);
+      if (!special) continue;
+      const base = special.kind;
       const file = join(dir, entry.name);
+      // Markdown renders content; a layout's children, an error's reset() or a handler's Response are code.
+      if (base !== 'page' && isMarkdownExtension(special.extension))
+        throw new NexxoBuildError('NEXXO_MARKDOWN_SPECIAL_FILE', formatDiagnostic(display(file), `only pages can be MDX or markdown; a ${base} file must be a script.`, `rename it to ${base}.tsx (it can import and render an .mdx file), or to another name if it is not meant to be the segment's ${base}.`), { file });
       const existing = segment.files[base];
       if (existing)
         throw new NexxoBuildError('NEXXO_DUPLICATE_ROUTE_FILE', formatDiagnostic(display(file), `${display(existing)} is the ${base} of the same segment.`, 'keep one of the two files.'), { file });
       if (base === 'global-error' && index !== 0)
-        throw new NexxoBuildError('NEXXO_NESTED_GLOBAL_ERROR', formatDiagnostic(display(file), 'global-error only works at the root of app/.', `move it to ${display(join(appDir, entry.name))}, or rename it to error${entry.name.slice(dot)} for a segment error boundary.`), { file });
+        throw new NexxoBuildError('NEXXO_NESTED_GLOBAL_ERROR', formatDiagnostic(display(file), 'global-error only works at the root of app/.', `move it to ${display(join(appDir, entry.name))}, or rename it to error.${special.extension} for a segment error boundary.`), { file });
       segment.files[base] = file;
     }
     if (segment.files.page && segment.files.route)

@@ -1,6 +1,7 @@
 import type { NexxoConfig } from './config-types.js';
 import type { ImagesConfig } from './image-config-types.js';
 import { NEXT_ONLY_IMAGE_OPTIONS, NEXT_ONLY_OPTIONS } from './next-options.js';
+import { mdxCheck, pageExtensionsCheck } from './page-extensions.js';
 import { remotePatternFromUrl } from './remote-pattern.js';
 import { parseByteSize } from './resolve-config.js';
 import { all, arrayOf, boolean, func, integer, isPlainObject, mismatch, object, oneOf, recordOf, string, type Check } from './schema-checks.js';
@@ -93,6 +94,8 @@ const configChecks: Record<keyof NexxoConfig, Check> = {
   alias: recordOf(string, 'paths or package names'),
   plugins,
   serverActions,
+  pageExtensions: pageExtensionsCheck,
+  mdx: mdxCheck,
   adapter: (value, at, report) => {
     if (value === 'node' || value === 'vercel' || value === 'cloudflare') return;
     if (isPlainObject(value) && typeof value.name === 'string' && typeof value.adapt === 'function') return;

@@ -61,6 +61,30 @@ export interface NexxoConfig {
   adapter?: AdapterOption;
   /** Server actions: the largest body one accepts (`'1mb'` default; bytes or `'500kb'`, `'2mb'`), and other hosts allowed to post them. */
   serverActions?: { bodySizeLimit?: number | string; allowedOrigins?: string[] };
+  /**
+   * File extensions of special files in `app/` (without the dot). Default `['tsx', 'ts', 'jsx', 'js']`.
+   * Add `'mdx'` (or `'md'`) to make `page.mdx` a page; other special files stay scripts.
+   *
+   * @example
+   * pageExtensions: ['tsx', 'ts', 'jsx', 'js', 'mdx'],
+   */
+  pageExtensions?: string[];
+  /**
+   * Plugins for the MDX compiler (@mdx-js/mdx), each a plugin or `[plugin, options]`. Apply to
+   * every `.mdx` file, routed or imported.
+   *
+   * @example
+   * import remarkGfm from 'remark-gfm';
+   * export default defineConfig({ pageExtensions: ['tsx', 'mdx'], mdx: { remarkPlugins: [remarkGfm] } });
+   */
+  mdx?: MdxConfig;
+}
+
+/** `mdx` in nexxo.config: what `@next/mdx`'s `options` carry. */
+export interface MdxConfig {
+  remarkPlugins?: unknown[];
+  rehypePlugins?: unknown[];
+  recmaPlugins?: unknown[];
 }
 
 /** What `nexxo.config.*` may export as default: the options, or a function that returns them. */
@@ -87,4 +111,7 @@ export interface ResolvedConfig {
   adapter: AdapterOption | null;
   /** Body size limit in bytes and allowed origins for server actions. */
   serverActions: { bodySizeLimit: number; allowedOrigins: string[] };
+  /** Extensions of special files in `app/`, without the dot (default `['tsx', 'ts', 'jsx', 'js']`). */
+  pageExtensions: string[];
+  mdx: Required<MdxConfig>;
 }

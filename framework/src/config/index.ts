@@ -5,4 +5,5 @@ export { loadEnv, envFileNames, clientEnvDefines, type EnvMode } from './load-en
 export { NexxoConfigError } from './config-error.js';
 export { IMAGE_DEFAULTS } from './resolve-images.js';
 export { CONFIG_FILE_NAMES } from './find-config-file.js';
+export { DEFAULT_PAGE_EXTENSIONS, isMarkdownExtension } from './page-extensions.js';
 export type * from './config-types.js';

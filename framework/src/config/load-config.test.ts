@@ -45,6 +45,8 @@ describe('loading a config file', () => {
     expect(config.images).toEqual(IMAGE_DEFAULTS);
     expect(config.images.deviceSizes).toEqual([640, 750, 828, 1080, 1200, 1920, 2048, 3840]);
     expect(config.plugins).toEqual({ rsc: [], ssr: [], client: [] });
+    expect(config.pageExtensions).toEqual(['tsx', 'ts', 'jsx', 'js']);
+    expect(config.mdx).toEqual({ remarkPlugins: [], rehypePlugins: [], recmaPlugins: [] });
   });
 
   it('compiles a TypeScript config with type, node:, package and relative imports', async () => {

@@ -18,7 +18,7 @@ export const NEXT_ONLY_OPTIONS: Readonly<Record<string, string>> = {
       'crossOrigin', 'deploymentId', 'devIndicators', 'distDir', 'enablePrerenderSourceMaps', 'eslint',
       'excludeDefaultMomentLocales', 'experimental', 'expireTime', 'generateBuildId', 'generateEtags',
       'htmlLimitedBots', 'httpAgentOptions', 'i18n', 'logging', 'modularizeImports', 'onDemandEntries', 'output',
-      'outputFileTracingExcludes', 'outputFileTracingIncludes', 'outputFileTracingRoot', 'pageExtensions',
+      'outputFileTracingExcludes', 'outputFileTracingIncludes', 'outputFileTracingRoot',
       'poweredByHeader', 'productionBrowserSourceMaps', 'reactCompiler', 'reactMaxHeadersLength',
       'reactProductionProfiling', 'reactStrictMode', 'sassOptions', 'skipMiddlewareUrlNormalize',
       'skipProxyUrlNormalize', 'skipTrailingSlashRedirect', 'staticPageGenerationTimeout', 'transpilePackages',

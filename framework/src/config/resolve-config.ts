@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { ConfigSource } from './config-error.js';
 import type { ConfigMode, NexxoConfig, Plugin, PluginOption, ResolvedConfig } from './config-types.js';
+import { DEFAULT_PAGE_EXTENSIONS } from './page-extensions.js';
 import { resolveImages } from './resolve-images.js';
 import { resolveRouting } from './resolve-routing.js';
 
@@ -26,6 +27,12 @@ export async function resolveConfig(config: NexxoConfig, context: ResolveContext
     serverActions: {
       bodySizeLimit: parseByteSize(config.serverActions?.bodySizeLimit ?? '1mb')!,
       allowedOrigins: [...(config.serverActions?.allowedOrigins ?? [])],
+    },
+    pageExtensions: [...(config.pageExtensions ?? DEFAULT_PAGE_EXTENSIONS)],
+    mdx: {
+      remarkPlugins: [...(config.mdx?.remarkPlugins ?? [])],
+      rehypePlugins: [...(config.mdx?.rehypePlugins ?? [])],
+      recmaPlugins: [...(config.mdx?.recmaPlugins ?? [])],
     },
   };
 }

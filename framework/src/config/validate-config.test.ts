@@ -149,3 +149,44 @@ describe('routing rules', () => {
     expect(ruleProblemsOf({ redirects: undefined })).toEqual(['`redirects()` in nexxo.config.ts must be an array of redirect rules, but it is `undefined`.']);
   });
 });
+
+describe('pageExtensions and mdx', () => {
+  it('accepts extensions without a dot, markdown ones and multi-part ones', () => {
+    expect(problemsOf({ pageExtensions: ['tsx', 'ts', 'jsx', 'js', 'mdx', 'md', 'page.tsx'] })).toEqual([]);
+  });
+
+  it('is a Nexxo option now, not a Next.js-only one', () => {
+    expect(problemsOf({ pageExtensions: ['tsx', 'mdx'] })).toEqual([]);
+  });
+
+  it('refuses a leading dot and says what to write instead', () => {
+    expect(problemsOf({ pageExtensions: ['.mdx'] })).toEqual(["`pageExtensions[0]` in nexxo.config.ts must not start with a dot: use 'mdx', not '.mdx'."]);
+  });
+
+  it('refuses an extension that nothing compiles, naming the option and the fix', () => {
+    const [problem] = problemsOf({ pageExtensions: ['tsx', 'vue'] });
+    expect(problem).toContain("`pageExtensions[1]` in nexxo.config.ts is 'vue', but Nexxo compiles no .vue files");
+    expect(problem).toContain("Use extensions ending in 'tsx', 'ts', 'jsx', 'js', 'mjs', 'mts', 'mdx', 'md', or remove it.");
+  });
+
+  it('refuses an empty list, empty strings and non-arrays', () => {
+    expect(problemsOf({ pageExtensions: [] })[0]).toContain('is empty, so no file would be a page');
+    expect(problemsOf({ pageExtensions: [''] })).toEqual(['`pageExtensions[0]` in nexxo.config.ts must be a file extension such as \'mdx\', but it is the string "".']);
+    expect(problemsOf({ pageExtensions: 'mdx' })[0]).toContain('must be an array of file extensions');
+  });
+
+  it('accepts MDX plugins as functions, [plugin, options] and presets', () => {
+    const plugin = () => {};
+    expect(problemsOf({ mdx: { remarkPlugins: [plugin, [plugin, { strict: true }]], rehypePlugins: [{ plugins: [plugin] }], recmaPlugins: [] } })).toEqual([]);
+  });
+
+  it('asks for the plugin itself where a Turbopack config names it as a string', () => {
+    const [problem] = problemsOf({ mdx: { remarkPlugins: [['remark-gfm', {}]] } });
+    expect(problem).toContain('`mdx.remarkPlugins[0]` in nexxo.config.ts must be a plugin function or `[plugin, options]`, but it is an array.');
+    expect(problem).toContain("`import plugin from 'remark-gfm'`, then `[plugin, options]`");
+  });
+
+  it('suggests the right key for a misspelled MDX option', () => {
+    expect(problemsOf({ mdx: { remarkPlugin: [] } })).toEqual(['Unknown option `remarkPlugin` in `mdx` in nexxo.config.ts. Did you mean `remarkPlugins`?']);
+  });
+});

@@ -1,5 +1,6 @@
 import { POSTCSS_CONFIG_FILES, PersistentCache, type BuildEnvironmentsResult } from '@nexxo/compiler';
 import { CONFIG_FILE_NAMES, envFileNames } from '../config/index.js';
+import { MDX_COMPONENTS_FILES } from '../build/find-mdx-components.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, rm } from 'node:fs/promises';
@@ -134,9 +135,9 @@ function lockfileHash(root: string): string {
   }
 }
 
-/** Files that change how the whole app compiles: its config, env files, PostCSS config, tsconfig. */
+/** Files that change how the whole app compiles: its config, env files, PostCSS config, tsconfig, mdx-components. */
 function configHash(root: string): string {
-  return [...CONFIG_FILE_NAMES, ...envFileNames('development'), ...POSTCSS_CONFIG_FILES, 'tsconfig.json'].map((name) => fileHash(join(root, name)) ?? '-').join(',');
+  return [...CONFIG_FILE_NAMES, ...envFileNames('development'), ...POSTCSS_CONFIG_FILES, 'tsconfig.json', ...MDX_COMPONENTS_FILES].map((name) => fileHash(join(root, name)) ?? '-').join(',');
 }
 
 type Entries<T> = T extends Map<infer K, infer V> ? Array<[K, V]> : never;

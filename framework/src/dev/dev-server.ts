@@ -4,8 +4,9 @@ import { compileRoutingRules, contentTypeFor, createRouteMatcher, decodePathPart
 import { loadConfig, loadEnv, type ResolvedConfig } from '../config/index.js';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import { scanApp, type ScannedApp } from '../build/scan-app.js';
+import { scanApp, specialFileOf, type ScannedApp } from '../build/scan-app.js';
 import { isMiddlewarePath } from '../build/find-middleware.js';
+import { isMdxComponentsPath } from '../build/find-mdx-components.js';
 import type { DevError } from '../client/dev/error-overlay.js';
 import { locate, locateInStack } from './code-frame.js';
 import { PREBUNDLED_CLIENT_DEPS, buildForDev, loadDevBuild, refreshBlocker, type DevBuild } from './dev-build.js';
@@ -30,8 +31,8 @@ export interface DevServerOptions {
 const SSR_CATCH_UP_DELAY_MS = 150;
 /** Root files that change how the whole app compiles. */
 const PROJECT_SETTINGS = /^(nexxo\.config\.(ts|mts|js|mjs)|\.env(\..+)?|postcss\.config\.(js|mjs|cjs)|tsconfig\.json)$/;
-// Route files and metadata files (icon.png, opengraph-image.tsx, robots.ts…): adding or removing one changes the routes.
-const ROUTE_FILE = /(?:^|[\\/])(?:(?:layout|page|template|loading|error|not-found|global-error|route)\.[jt]sx?|(?:icon|apple-icon|opengraph-image|twitter-image)\d*\.\w+|(?:favicon\.ico|robots\.\w+|sitemap\.\w+|manifest\.\w+))$/;
+// Metadata files (icon.png, opengraph-image.tsx, robots.ts…): like route files, adding or removing one changes the routes.
+const METADATA_FILE = /(?:^|[\\/])(?:(?:icon|apple-icon|opengraph-image|twitter-image)\d*\.\w+|(?:favicon\.ico|robots\.\w+|sitemap\.\w+|manifest\.\w+))$/;
 
 /**
  * `nexxo dev`: listens at once and compiles nothing until a page is requested; then builds only
@@ -168,7 +169,7 @@ export class DevServer {
   #scan(): ScannedApp | null {
     if (this.#app) return this.#app;
     try {
-      this.#app = scanApp(this.#root);
+      this.#app = scanApp(this.#root, this.#config.pageExtensions);
       this.#scanError = null;
       for (const id of this.#requested) if (!this.#app.routes.some((route) => route.id === id)) this.#requested.delete(id);
     } catch (error) {
@@ -251,12 +252,14 @@ export class DevServer {
     // Route files or folders touched: scan again; the route tree changed only if the scan differs
     // (editors often save by renaming, which looks like an add).
     const before = this.#app ? treeSignature(this.#app) : null;
-    if (this.#scanError || paths.some((path) => this.#app && path.startsWith(this.#app.appDir + sep) && (ROUTE_FILE.test(path) || !/\.\w+$/.test(path)))) this.#app = null;
+    if (this.#scanError || paths.some((path) => this.#app && path.startsWith(this.#app.appDir + sep) && (this.#isRouteFile(path) || !/\.\w+$/.test(path)))) this.#app = null;
     // Adding or deleting middleware.ts / proxy.ts changes the rsc entry's imports: rebuild all.
     const middlewareChanged = this.#app !== null && paths.some((path) => isMiddlewarePath(this.#app!.appDir, path));
-    const appDirChanged = middlewareChanged || (before !== null && (!this.#scan() || treeSignature(this.#app!) !== before));
     const previous = this.#build;
     const inGraph = (path: string) => previous?.result.serverModules.has(path) || previous?.result.client.moduleChunks.has(path);
+    // A new mdx-components file (not in the graph yet) changes what every MDX file compiles to.
+    const mdxComponentsAdded = paths.some((path) => isMdxComponentsPath(this.#root, path) && !inGraph(path));
+    const appDirChanged = middlewareChanged || mdxComponentsAdded || (before !== null && (!this.#scan() || treeSignature(this.#app!) !== before));
     const relevant = appDirChanged || this.#scanError !== null || this.#buildError !== null || !previous || paths.some(inGraph) || paths.some((path) => path.startsWith(join(this.#root, 'public') + sep));
     if (!relevant) return;
     if (this.#requested.size === 0 && !previous) return;
@@ -301,6 +304,8 @@ export class DevServer {
       const rules = compileRoutingRules(config.routing);
       if (config.routing.basePath !== this.#config.routing.basePath) this.#deps = null;
       [this.#config, this.#publicEnv, this.#rules] = [config, publicEnv, rules];
+      // `pageExtensions` may have changed which files are routes.
+      this.#app = null;
     } catch (error) {
       const devError = toDevError(error, this.#root);
       console.error(`\n✖ ${devError.message}\n`);
@@ -322,7 +327,7 @@ export class DevServer {
     const clientFiles = new Set(current.result.clientReferences.map((reference) => reference.file));
     // Every edited module the browser runs gets a client update, also one that server code imports.
     const clientModules = paths.filter((path) => current.result.client.moduleChunks.has(path));
-    const serverChanged = paths.some((path) => current.result.serverModules.has(path) && !clientFiles.has(path)) || previous.routes.size !== current.routes.size || paths.some((path) => ROUTE_FILE.test(path));
+    const serverChanged = paths.some((path) => current.result.serverModules.has(path) && !clientFiles.has(path)) || previous.routes.size !== current.routes.size || paths.some((path) => this.#isRouteFile(path));
     if (clientModules.length > 0) {
       const { moduleChunks, entryModules } = current.result.client;
       const blockerOf = (file: string) => readSource(file, (code) => refreshBlocker(code, file, (source) => parseModule(source, file)));
@@ -338,6 +343,11 @@ export class DevServer {
       this.#channel.send({ type: 'client-update', modules });
     }
     if (serverChanged || clientModules.length === 0) this.#channel.send({ type: 'server-update' });
+  }
+
+  /** A special file of `app/` (by the config's `pageExtensions`) or a metadata file. */
+  #isRouteFile(path: string): boolean {
+    return METADATA_FILE.test(path) || specialFileOf(basename(path), this.#config.pageExtensions) !== null;
   }
 
   #referencesModule(): Response {
@@ -434,13 +444,23 @@ function relativeFile(root: string, file: string): string {
 
 /** A build error as the overlay shows it: Rolldown's diagnostics carry the file, line and a frame. */
 function toDevError(error: unknown, root: string): DevError {
-  const message = error instanceof Error ? error.message : String(error);
-  const location = /╭─\[\s*([^\]\s]+?):(\d+):(\d+)\s*\]/.exec(message) ?? /^([^\s:]+\.[jt]sx?):(\d+)(?::(\d+))?:/m.exec(message);
+  const message = errorMessage(error);
   const cleaned = message.replace(/^Build failed with \d+ errors?:\n*/, '').replace(/\[plugin nexxo:[\w-]+\]\s*/g, '').trim();
+  const location = /╭─\[\s*([^\]\s]+?):(\d+):(\d+)\s*\]/.exec(message) ?? /^([^\s:]+\.(?:[jt]sx?|mdx?)):(\d+)(?::(\d+))?:/m.exec(cleaned);
   if (!location) return { message: cleaned };
   const file = location[1]!.startsWith('/') ? location[1]! : join(root, location[1]!);
   const located = locate(root, file, Number(location[2]), Number(location[3] ?? 1));
   return { message: cleaned, ...(located ?? { file: relativeFile(root, file), line: Number(location[2]) }) };
+}
+
+/**
+ * Rolldown's aggregate message repeats each plugin error after the module's absolute path and
+ * with the plugin's stack; the nested errors carry the messages alone (as `nexxo build` prints them).
+ */
+function errorMessage(error: unknown): string {
+  const nested = (error as { errors?: unknown } | null)?.errors;
+  if (Array.isArray(nested) && nested.length > 0) return nested.map((item: unknown) => String((item as { message?: unknown } | null)?.message ?? item)).join('\n\n');
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function serveOutputFile(file: string): Promise<Response> {
