@@ -39,6 +39,11 @@ export interface CreateAppOptions {
   cache?: CacheHandler;
   /** Called with the incoming request and the app path a middleware rewrote it to (`nexxo dev` compiles that route on demand). */
   onMiddlewareRewrite?: (request: Request, pathname: string) => void;
+  /**
+   * Prerendered pages (canonical pathnames) that the platform caches and regenerates itself, such
+   * as Vercel's prerender functions: the app renders them afresh on every request that reaches it.
+   */
+  regeneratedByPlatform?: ReadonlySet<string>;
 }
 
 /** Client chunks, stylesheets and imported assets have content hashes in their names. */
@@ -50,7 +55,7 @@ const DYNAMIC_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-reva
  * prerendered pages, RSC payloads, dynamic renders and route handlers. Web-standard APIs only, so
  * every adapter runs it unchanged.
  */
-export function createApp({ build, readFile, images, onMiddlewareRewrite, cache = createMemoryCacheHandler() }: CreateAppOptions): Hono {
+export function createApp({ build, readFile, images, onMiddlewareRewrite, regeneratedByPlatform, cache = createMemoryCacheHandler() }: CreateAppOptions): Hono {
   const { manifest, rsc, ssr } = build;
   rsc.configureCache?.(cache);
   const incremental = createIncrementalPages({
@@ -176,7 +181,7 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite, cache 
         // Dynamic pages are not prefetched: their data must be fresh when the user clicks.
         return new Response(null, { status: 204, headers: { 'Cache-Control': DYNAMIC_CACHE_CONTROL } });
       }
-      if (prerendered) {
+      if (prerendered && !regeneratedByPlatform?.has(canonical)) {
         const page = await incremental.lookup({ pathname: canonical, url: new URL(basePath && canonical === '/' ? basePath : basePath + canonical, request.url), route: match.route, params: match.params, prerendered, waitUntil: (work) => waitUntil(c, work) });
         if (page) {
           const body = c.req.method === 'HEAD' ? null : ((isRsc ? page.rsc : page.html) as BodyInit);

@@ -16,6 +16,6 @@ export type { ImageService, ImageJob, ImageSource, OptimizedImage } from './imag
 export { IMAGE_ENDPOINT_DEFAULTS, type ImageEndpointConfig, type ImageFormat, type RemotePattern, type LocalPattern } from './image/image-config.js';
 export type { Adapter, AdapterBuilder, AdapterOption } from './adapter.js';
 export { applyMiddleware, stripMiddlewareHeaders, withMiddlewareHeaders, type MiddlewareEntry, type MiddlewareResult } from './middleware/apply-middleware.js';
-export { compileMiddlewareMatcher, type MiddlewareMatcher } from './middleware/middleware-matcher.js';
+export { compileMiddlewareMatcher, middlewareMayMatch, type MiddlewareMatcher } from './middleware/middleware-matcher.js';
 export { DEFAULT_SERVER_ACTIONS_CONFIG, type ServerActionsConfig } from './server-actions/action-guards.js';
 export type { ActionResult } from './entries.js';

@@ -30,6 +30,8 @@ export interface BuildManifest {
   serverActions?: ServerActionsConfig;
   /** Prerendered pages by pathname: files under `prerendered/`. */
   prerendered: Record<string, PrerenderedPage>;
+  /** The app's middleware (its `config.matcher`, absent when it exports none), or null without one: adapters keep matched paths off the CDN. */
+  middleware?: { matcher?: unknown } | null;
 }
 
 export type PatternPart =

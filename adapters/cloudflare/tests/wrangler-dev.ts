@@ -29,10 +29,10 @@ function freePort(): Promise<number> {
  * Runs `wrangler dev` (local workerd, offline, no login, no metrics) on the Worker written by the
  * Cloudflare adapter, on 127.0.0.1 and a free port. `stop` ends the whole process tree.
  */
-export async function startWranglerDev(configDir: string, timeoutMs = 60_000): Promise<WranglerDev> {
+export async function startWranglerDev(configDir: string, timeoutMs = 60_000, extraArgs: string[] = []): Promise<WranglerDev> {
   const port = await freePort();
   const home = mkdtempSync(join(tmpdir(), 'nexxo-wrangler-'));
-  const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', '0', '--show-interactive-dev-session=false', '--log-level', 'info'], {
+  const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', '0', '--show-interactive-dev-session=false', '--log-level', 'info', ...extraArgs], {
     cwd: configDir,
     // Its own process group, so that stop() reaches workerd too.
     detached: true,

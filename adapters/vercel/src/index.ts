@@ -1,12 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Adapter } from '@nexxo/runtime';
 import { edgeModuleError, edgeRoutesUse, scanServerBundle } from './edge-modules.js';
 import { vercelImagesConfig } from './images-config.js';
+import { writePrerenderFunctions } from './prerender-functions.js';
 import { EDGE_FUNCTION, planRouting } from './vercel-routes.js';
 import { writeEdgeFunction, writeNodeFunction, type FunctionOutput } from './write-functions.js';
 
-export { planRouting, EDGE_FUNCTION, NODE_FUNCTION, type RoutingPlan, type VercelRoute } from './vercel-routes.js';
+export { planRouting, EDGE_FUNCTION, NODE_FUNCTION, type PrerenderFunction, type RoutingPlan, type VercelRoute } from './vercel-routes.js';
 export { vercelImagesConfig, type VercelImagesConfig } from './images-config.js';
 export { EDGE_CONDITIONS } from './write-functions.js';
 
@@ -54,10 +56,14 @@ export default function vercel(options: VercelAdapterOptions = {}): Adapter {
       }
 
       const usesOgOnEdge = edgeRoutesUse(scans.rsc.uses, 'nexxo/og');
-      const functions: FunctionOutput[] = [await writeEdgeFunction(builder, output, workDir, scans, plan.inlineFiles, usesOgOnEdge)];
-      if (manifest.routes.some((route) => route.runtime === 'nodejs')) {
-        const usesOg = scans.rsc.uses.some((use) => use.module === 'nexxo/og');
-        functions.push(await writeNodeFunction(builder, output, workDir, plan.inlineFiles, usesOg));
+      // Lets the functions ask Vercel to regenerate prerendered pages (revalidatePath, revalidateTag); new per build.
+      const prerender = { pages: plan.prerenderFunctions.map((fn) => fn.page), bypassToken: randomBytes(32).toString('hex') };
+      const functions: FunctionOutput[] = [await writeEdgeFunction(builder, output, workDir, scans, plan.inlineFiles, usesOgOnEdge, prerender)];
+      const usesOg = scans.rsc.uses.some((use) => use.module === 'nexxo/og');
+      if (manifest.routes.some((route) => route.runtime === 'nodejs')) functions.push(await writeNodeFunction(builder, output, workDir, plan.inlineFiles, usesOg, prerender));
+      if (plan.prerenderFunctions.length > 0) {
+        functions.push(await writeNodeFunction(builder, output, workDir, plan.inlineFiles, usesOg, prerender, true));
+        await writePrerenderFunctions(builder.outDir, output, plan.prerenderFunctions, prerender.bypassToken);
       }
 
       const config = {
@@ -70,7 +76,8 @@ export default function vercel(options: VercelAdapterOptions = {}): Adapter {
       await rm(workDir, { recursive: true, force: true });
 
       builder.log(`  .vercel/output: ${plan.staticFiles.size} static files, ${functions.length} function${functions.length > 1 ? 's' : ''}`);
-      for (const fn of functions) builder.log(`  ƒ ${fn.name}.func (${fn.name === 'node' ? 'nodejs20.x' : 'edge'})  ${formatKb(fn.bytes)}  ${formatKb(fn.gzipBytes)} gzip`);
+      for (const fn of functions) builder.log(`  ƒ ${fn.name}.func (${fn.name === EDGE_FUNCTION ? 'edge' : 'nodejs20.x'})  ${formatKb(fn.bytes)}  ${formatKb(fn.gzipBytes)} gzip`);
+      for (const fn of plan.prerenderFunctions) builder.log(`  ↻ ${fn.page.url} (revalidate ${fn.revalidate} s): prerender functions ${fn.name}.func, ${fn.name}.rsc.func`);
       const edge = functions[0]!;
       if (usesOgOnEdge) builder.log(`  ${EDGE_FUNCTION}.func includes nexxo/og: @vercel/og's WebAssembly (og-yoga.wasm, og-resvg.wasm) beside index.js.`);
       if (edge.gzipBytes > HOBBY_EDGE_LIMIT) {

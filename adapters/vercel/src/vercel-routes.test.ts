@@ -41,6 +41,21 @@ describe('planRouting', () => {
     expect(plan.routes).toContainEqual({ src: '^(?:\\/robots\\.txt)$', dest: '/index' });
   });
 
+  it('gives a page with revalidate prerender functions instead of a static file, unless middleware may run for it', () => {
+    const routes: BuildManifest['routes'] = [{ id: '/news', type: 'page', pattern: [{ kind: 'static', value: 'news' }], rendering: 'static', dynamicParams: true, preload: [] }];
+    const prerendered = { '/news': { html: 'news.html', rsc: 'news.rsc', status: 200, revalidate: 60 } };
+    const plan = planRouting(manifest({ routes, prerendered }));
+    expect(plan.prerenderFunctions).toEqual([{ name: '_nexxo/isr/0', page: { pathname: '/news', routeId: '/news', url: '/news' }, html: 'prerendered/news.html', rsc: 'prerendered/news.rsc', revalidate: 60 }]);
+    expect(plan.staticFiles.has('news.html')).toBe(false);
+    expect(plan.routes[0]).toEqual({ src: '^(?:\\/news)$', has: [{ type: 'query', key: '_rsc' }], dest: '/_nexxo/isr/0.rsc?__nexxo_page=%2Fnews&_rsc=1' });
+    expect(plan.routes[1]).toEqual({ src: '^(?:\\/news)$', dest: '/_nexxo/isr/0?__nexxo_page=%2Fnews' });
+
+    const guarded = planRouting(manifest({ routes, prerendered, middleware: { matcher: '/news' } }));
+    expect(guarded.prerenderFunctions).toEqual([]);
+    expect(guarded.staticFiles.has('news.html')).toBe(false);
+    expect(guarded.inlineFiles).toContain('prerendered/news.html');
+  });
+
   it('keeps prerendered HTML in the function when URLs end in a slash', () => {
     const plan = planRouting(manifest({ routing: { ...DEFAULT_ROUTING_CONFIG, trailingSlash: true } }));
     expect(plan.overrides).toEqual({});

@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 import type { AdapterBuilder } from '@nexxo/runtime';
 import { importPath, type ServerBundleScan } from './edge-modules.js';
 import { ogEdgeBuild } from './og-edge.js';
-import { EDGE_FUNCTION, NODE_FUNCTION } from './vercel-routes.js';
+import type { PlatformPage } from './function/prerender-revalidation.js';
+import { EDGE_FUNCTION, ISR_FUNCTION, NODE_FUNCTION, PAGE_PARAM } from './vercel-routes.js';
 
 /** Export conditions of the Edge bundle: Vercel's own (`edge-light`) first, then Worker and browser builds. */
 export const EDGE_CONDITIONS = ['edge-light', 'worker', 'browser', 'import', 'module', 'default'];
@@ -41,16 +42,42 @@ async function readFile(path) {
 }
 `;
 
-function entrySource(entryFile: string, serverDir: string, platform: 'edge' | 'node'): string {
+/** What every function knows about the pages Vercel's CDN regenerates (see prerender-revalidation.ts). */
+export interface PrerenderSettings {
+  pages: PlatformPage[];
+  bypassToken: string;
+}
+
+/**
+ * The function's entry module. `isr`: the prerender functions' entry, which takes the page's path
+ * from the query Vercel invokes it with and answers only for those pages.
+ */
+function entrySource(entryFile: string, serverDir: string, platform: 'edge' | 'node', prerender: PrerenderSettings, isr = false): string {
   const runtime = fileURLToPath(import.meta.resolve('@nexxo/runtime'));
+  const revalidation = fileURLToPath(new URL('./function/prerender-revalidation.js', import.meta.url));
   const head = [
     `import { createApp } from ${JSON.stringify(runtime)};`,
+    `import { createPrerenderRevalidatingCache } from ${JSON.stringify(revalidation)};`,
     `import * as rsc from ${JSON.stringify(importPath(entryFile, join(serverDir, 'rsc/index.js')))};`,
     `import * as ssr from ${JSON.stringify(importPath(entryFile, join(serverDir, 'ssr/index.js')))};`,
     `import { manifest, files } from './build-data.mjs';`,
     ...(platform === 'node' ? [`import { Readable } from 'node:stream';`] : []),
   ].join('\n');
-  const app = `const app = createApp({ build: { manifest, rsc, ssr }, readFile });\n`;
+  const app = `const platformPages = ${JSON.stringify(prerender.pages)};
+const cache = createPrerenderRevalidatingCache({ pages: platformPages, bypassToken: ${JSON.stringify(prerender.bypassToken)}, origin: () => origin });
+const app = createApp({ build: { manifest, rsc, ssr }, readFile, cache, regeneratedByPlatform: new Set(platformPages.map((page) => page.pathname)) });
+`;
+  // A prerender function renders only its pages: anything else would be cached under its path.
+  const toPage = isr
+    ? `  const pageUrl = url.searchParams.get(${JSON.stringify(PAGE_PARAM)});
+  if (!platformPages.some((page) => page.url === pageUrl)) {
+    res.statusCode = 404;
+    return res.end('Not Found');
+  }
+  url.searchParams.delete(${JSON.stringify(PAGE_PARAM)});
+  url.pathname = pageUrl;
+`
+    : '';
   const handler =
     platform === 'edge'
       ? `export default function handler(request) {\n  origin ??= new URL(request.url).origin;\n  return app.fetch(request);\n}\n`
@@ -58,7 +85,7 @@ function entrySource(entryFile: string, serverDir: string, platform: 'edge' | 'n
   const protocol = String(req.headers['x-forwarded-proto'] ?? 'https').split(',')[0];
   const url = new URL(req.url, protocol + '://' + (req.headers['x-forwarded-host'] ?? req.headers.host));
   origin ??= url.origin;
-  const headers = new Headers();
+${toPage}  const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(key, item);
     else if (value !== undefined) headers.set(key, value);
@@ -128,7 +155,7 @@ async function measure(name: string, dir: string): Promise<FunctionOutput> {
  * `functions/index.func`: the whole app on the Edge runtime. With `usesOg` (an Edge route reaches
  * `nexxo/og`), @vercel/og's edge build is bundled in and its WebAssembly files sit beside index.js.
  */
-export async function writeEdgeFunction(builder: AdapterBuilder, output: string, workDir: string, scans: Record<'rsc' | 'ssr', ServerBundleScan>, inlineFiles: string[], usesOg: boolean): Promise<FunctionOutput> {
+export async function writeEdgeFunction(builder: AdapterBuilder, output: string, workDir: string, scans: Record<'rsc' | 'ssr', ServerBundleScan>, inlineFiles: string[], usesOg: boolean, prerender: PrerenderSettings): Promise<FunctionOutput> {
   const serverDir = await edgeServerCopy(builder, workDir, scans, new Set(usesOg ? ['nexxo/og'] : []));
   const funcDir = join(output, 'functions', EDGE_FUNCTION + '.func');
   await mkdir(funcDir, { recursive: true });
@@ -137,7 +164,7 @@ export async function writeEdgeFunction(builder: AdapterBuilder, output: string,
   const entry = join(funcDir, '.entry.mjs');
   const buildData = join(funcDir, 'build-data.mjs');
   await writeBuildData(builder, buildData, inlineFiles);
-  await writeFile(entry, entrySource(entry, serverDir, 'edge'));
+  await writeFile(entry, entrySource(entry, serverDir, 'edge', prerender));
   const og = usesOg ? await ogEdgeBuild({ root: builder.root, funcDir }) : null;
   try {
     await builder.bundle({ input: entry, outFile: join(funcDir, 'index.js'), conditions: EDGE_CONDITIONS, external: ['node:async_hooks', ...(og?.external ?? [])], ...(og ? { alias: og.alias } : {}) });
@@ -148,20 +175,25 @@ export async function writeEdgeFunction(builder: AdapterBuilder, output: string,
   return measure(EDGE_FUNCTION, funcDir);
 }
 
-/** `functions/node.func`: the whole app on Node.js, for `runtime = 'nodejs'` routes. */
-export async function writeNodeFunction(builder: AdapterBuilder, output: string, workDir: string, inlineFiles: string[], usesOg: boolean): Promise<FunctionOutput> {
+/**
+ * A Node.js function with the whole app: `node.func` for `runtime = 'nodejs'` routes, or with
+ * `isr` the one behind every prerender function (it renders the page afresh, and Vercel caches
+ * the whole answer, so it does not stream).
+ */
+export async function writeNodeFunction(builder: AdapterBuilder, output: string, workDir: string, inlineFiles: string[], usesOg: boolean, prerender: PrerenderSettings, isr = false): Promise<FunctionOutput> {
+  const name = isr ? ISR_FUNCTION : NODE_FUNCTION;
   const entry = join(workDir, 'node-entry.mjs');
   await writeBuildData(builder, join(workDir, 'build-data.mjs'), inlineFiles);
-  await writeFile(entry, entrySource(entry, join(builder.outDir, 'server'), 'node'));
-  const funcDir = join(output, 'functions', NODE_FUNCTION + '.func');
-  const builtins = builtinModules.flatMap((name) => [name, 'node:' + name]);
+  await writeFile(entry, entrySource(entry, join(builder.outDir, 'server'), 'node', prerender, isr));
+  const funcDir = join(output, 'functions', name + '.func');
+  const builtins = builtinModules.flatMap((module) => [module, 'node:' + module]);
   await builder.bundle({ input: entry, outFile: join(funcDir, 'index.mjs'), conditions: ['node', 'import', 'module', 'default'], external: builtins });
   if (usesOg) {
     // @vercel/og's Node build reads its WebAssembly and fallback font next to itself.
     const ogDir = dirname(createRequire(join(builder.root, 'package.json')).resolve('@vercel/og'));
     for (const file of await readdir(ogDir)) if (/\.(wasm|ttf)$/.test(file)) await cp(join(ogDir, file), join(funcDir, file));
   }
-  await writeFile(join(output, 'functions', NODE_FUNCTION + '.func', 'package.json'), '{ "type": "module" }\n');
-  await writeFile(join(funcDir, '.vc-config.json'), JSON.stringify({ runtime: 'nodejs20.x', handler: 'index.mjs', launcherType: 'Nodejs', supportsResponseStreaming: true }, null, 2) + '\n');
-  return measure(NODE_FUNCTION, funcDir);
+  await writeFile(join(funcDir, 'package.json'), '{ "type": "module" }\n');
+  await writeFile(join(funcDir, '.vc-config.json'), JSON.stringify({ runtime: 'nodejs20.x', handler: 'index.mjs', launcherType: 'Nodejs', supportsResponseStreaming: !isr }, null, 2) + '\n');
+  return measure(name, funcDir);
 }

@@ -13,8 +13,9 @@ export interface EdgeFunction {
  * host's AsyncLocalStorage and the default export a global. `import x from './f.wasm?module'`
  * (files beside index.js, which Vercel binds as WebAssembly.Module) becomes a module compiled
  * here, as Vercel compiles it at deploy time: the Edge runtime cannot compile WebAssembly from bytes.
+ * `options.fetch` replaces the function's outgoing fetch (the tests have no network).
  */
-export function loadEdgeFunction(file: string): EdgeFunction {
+export function loadEdgeFunction(file: string, options: { fetch?: typeof fetch } = {}): EdgeFunction {
   const source = readFileSync(file, 'utf8');
   const wasm: Record<string, WebAssembly.Module> = {};
   const script = source
@@ -25,7 +26,7 @@ export function loadEdgeFunction(file: string): EdgeFunction {
     })
     .replace(/export\s*\{\s*([\w$]+) as default\s*\};?\s*$/, 'globalThis.__handler = $1;');
   if (/^\s*(import|export)\b|[;}]\s*(import|export)\s*[{*]|[;}]\s*import\s*[\w$]+\s*from\s*"/m.test(script)) throw new Error(`${file} has imports or exports the test harness does not handle.`);
-  const runtime = new EdgeRuntime({ extend: (context) => Object.assign(context, { AsyncLocalStorage, __wasm: wasm }) });
+  const runtime = new EdgeRuntime({ extend: (context) => Object.assign(context, { AsyncLocalStorage, __wasm: wasm }, options.fetch ? { fetch: options.fetch } : {}) });
   runtime.evaluate(script);
   const context = runtime.context as unknown as { __handler: (request: Request) => Promise<Response>; Request: typeof Request };
   return {

@@ -110,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     images: imageEndpointConfig(config.images),
     serverActions: config.serverActions,
     prerendered: prerendered.pages,
+    middleware: rsc.middleware ? (rsc.middleware.matcher === undefined ? {} : { matcher: rsc.middleware.matcher }) : null,
   };
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
 

@@ -1,4 +1,5 @@
 import type { CacheHandler } from '@nexxo/runtime/cache';
+import type { FetchCacheSetting } from './fetch-types.js';
 
 /** What the framework knows about the render or action that is running; the request store carries it. */
 export interface CacheScope {
@@ -11,6 +12,8 @@ export interface CacheScope {
   onDynamic(reason: string): void;
   /** A cached read with `revalidate` seconds ran: the page's own revalidate becomes the minimum. */
   onRevalidate(seconds: number): void;
+  /** The route's `export const fetchCache` (default 'auto'). */
+  fetchCache?: FetchCacheSetting;
   /** Keeps background refreshes alive on platforms that end work when the response ends (Cloudflare's ctx.waitUntil); default: let the promise run. */
   waitUntil?(promise: Promise<unknown>): void;
 }

@@ -18,7 +18,7 @@ import { deserializeResponse, serializeResponse } from './serialized-response.js
  * const response = await cachedFetch(scope, fetch, 'https://api.example.com/posts', { next: { revalidate: 60, tags: ['posts'] } });
  */
 export async function cachedFetch(scope: CacheScope | undefined, fetchImpl: typeof fetch, input: FetchInput, init?: NextFetchInit): Promise<Response> {
-  const policy = fetchCachePolicy(input, init);
+  const policy = fetchCachePolicy(input, init, scope?.fetchCache);
   const send = () => fetchImpl(input, platformInit(init));
   if (policy.kind === 'uncached') return send();
   if (policy.kind === 'dynamic') {

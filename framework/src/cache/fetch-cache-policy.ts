@@ -1,12 +1,14 @@
 import { invalidCacheOption } from './cache-option-error.js';
 import { checkRevalidate, checkTags } from './cache-options.js';
-import type { FetchCacheMode, FetchInput, NextFetchInit } from './fetch-types.js';
+import type { FetchCacheMode, FetchCacheSetting, FetchInput, NextFetchInit } from './fetch-types.js';
 
 /**
  * What the data cache does with one fetch, by Next.js 15 rules:
  * - `uncached`: nothing asked for caching: a plain fetch;
  * - `dynamic`: `cache: 'no-store'` (or `'no-cache'`) or `next.revalidate: 0`: a plain fetch that makes a prerender dynamic;
  * - `cached`: `cache: 'force-cache'`, a `next.revalidate` other than 0, or `next.tags`.
+ * The route's `fetchCache` changes the default of fetches that give neither `cache` nor
+ * `next.revalidate` (`default-*`), overrides every fetch (`force-*`), or forbids the other kind (`only-*`).
  */
 export type FetchCachePolicy =
   | { kind: 'uncached' }
@@ -15,7 +17,7 @@ export type FetchCachePolicy =
 
 const warned = new Set<string>();
 
-export function fetchCachePolicy(input: FetchInput, init: NextFetchInit | undefined): FetchCachePolicy {
+export function fetchCachePolicy(input: FetchInput, init: NextFetchInit | undefined, fetchCache: FetchCacheSetting = 'auto'): FetchCachePolicy {
   const next: unknown = init?.next;
   if (next !== undefined && (typeof next !== 'object' || next === null))
     throw invalidCacheOption('fetch option next', next, "It must be an object such as { revalidate: 60, tags: ['posts'] }.");
@@ -30,6 +32,17 @@ export function fetchCachePolicy(input: FetchInput, init: NextFetchInit | undefi
     warnOnce('no-store', `[nexxo] fetch(${url}) has both cache: '${cache}' and next.revalidate: ${revalidate}; only one should be given. It is not cached (cache: '${cache}' wins).`);
   if (cache === 'force-cache' && revalidate === 0)
     warnOnce('force-cache', `[nexxo] fetch(${url}) has both cache: 'force-cache' and next.revalidate: 0; only one should be given. It is not cached (revalidate: 0 wins).`);
+
+  const setting = `export const fetchCache = '${fetchCache}'`;
+  if (fetchCache === 'force-no-store') return { kind: 'dynamic', reason: `fetch(${url}) under ${setting}` };
+  if (fetchCache === 'force-cache') return { kind: 'cached', revalidate: revalidate || false, tags };
+  const unspecified = cache === undefined && revalidate === undefined;
+  if (fetchCache === 'only-cache' && (noStore || revalidate === 0))
+    throw invalidCacheOption(`cache option of fetch(${url})`, cache ?? 'next.revalidate: 0', `The route has ${setting}, which allows cached fetches only: remove the option, or change fetchCache.`);
+  if (fetchCache === 'only-no-store' && (cache === 'force-cache' || (revalidate !== undefined && revalidate !== 0)))
+    throw invalidCacheOption(`cache option of fetch(${url})`, cache ?? `next.revalidate: ${String(revalidate)}`, `The route has ${setting}, which allows uncached fetches only: remove the option, or change fetchCache.`);
+  if (unspecified && (fetchCache === 'default-no-store' || fetchCache === 'only-no-store')) return { kind: 'dynamic', reason: `fetch(${url}) under ${setting}` };
+  if (unspecified && (fetchCache === 'default-cache' || fetchCache === 'only-cache')) return { kind: 'cached', revalidate: false, tags };
 
   if (noStore) return { kind: 'dynamic', reason: `fetch(${url}) with cache: '${cache}'` };
   if (revalidate === 0) return { kind: 'dynamic', reason: `fetch(${url}) with next.revalidate: 0` };

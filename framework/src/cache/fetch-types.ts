@@ -14,3 +14,8 @@ export interface NextFetchOptions {
 }
 
 export type NextFetchInit = NonNullable<Parameters<typeof fetch>[1]> & { cache?: FetchCacheMode; next?: NextFetchOptions };
+
+/** `export const fetchCache` of a layout or page: how its fetches cache when they do not say, or always. */
+export type FetchCacheSetting = 'auto' | 'default-cache' | 'only-cache' | 'force-cache' | 'default-no-store' | 'only-no-store' | 'force-no-store';
+
+export const FETCH_CACHE_SETTINGS: readonly FetchCacheSetting[] = ['auto', 'default-cache', 'only-cache', 'force-cache', 'default-no-store', 'only-no-store', 'force-no-store'];

@@ -8,6 +8,7 @@ import type { ActionResponse, RscPayload } from '../shared/rsc-payload.js';
 import { isControlFlowError, isDynamicUsageError, isNotFoundError, readRedirect, type RedirectTarget } from '../shared/navigation-errors.js';
 import { createRequestStore, requestStorage, useDynamic, type RequestStore } from './request-store.js';
 import { attachCacheScope } from './request-cache.js';
+import { FETCH_CACHE_SETTINGS, type FetchCacheSetting } from '../cache/fetch-types.js';
 import { NOT_FOUND_KEY, PAGE_KEY, notFoundNode, pageNode, segmentKey, segmentNode, type MatchedSegment } from './segment-tree.js';
 import { notFoundSegments, routeSegments, upToNearestNotFound } from './match-segments.js';
 import { loadSegmentFile } from './route-modules.js';
@@ -73,11 +74,14 @@ export async function renderPage(input: RenderPageInput): Promise<RenderPageResu
     : pageRoute
       ? routeSegments(segments, route, input.params)
       : upToNearestNotFound(routeSegments(segments, route, input.params));
-  const config: Pick<RouteConfig, 'dynamic' | 'revalidate'> = pageRoute ? await routeConfig(pageRoute.id) : { dynamic: 'auto' };
+  const config: Pick<RouteConfig, 'dynamic' | 'revalidate' | 'fetchCache'> = pageRoute ? await routeConfig(pageRoute.id) : { dynamic: 'auto' };
   const store = createRequestStore(input.request, input.phase, { forceStatic: config.dynamic === 'force-static' });
   const signals: RenderSignals = { notFound: false, redirect: null, error: null, dynamicUsage: null, revalidate: typeof config.revalidate === 'number' ? config.revalidate : false };
-  attachCacheScope(store, withoutBasePath(url.pathname), route?.id ?? null, (seconds) => {
-    if (signals.revalidate === false || seconds < signals.revalidate) signals.revalidate = seconds;
+  attachCacheScope(store, withoutBasePath(url.pathname), route?.id ?? null, {
+    ...(config.fetchCache ? { fetchCache: config.fetchCache } : {}),
+    onRevalidate(seconds) {
+      if (signals.revalidate === false || seconds < signals.revalidate) signals.revalidate = seconds;
+    },
   });
 
   return requestStorage.run(store, async () => {
@@ -230,6 +234,8 @@ export interface RouteConfig {
   revalidate?: number | false;
   /** `export const runtime`: where a platform adapter runs the route (`experimental-edge` means edge). */
   runtime?: 'edge' | 'nodejs';
+  /** `export const fetchCache`: how the route's fetches cache by default. */
+  fetchCache?: FetchCacheSetting;
 }
 
 const validDynamic = new Set(['auto', 'force-dynamic', 'force-static', 'error']);
@@ -260,6 +266,11 @@ export async function routeConfig(routeId: string): Promise<RouteConfig> {
       config.dynamicParams = module.dynamicParams;
     }
     if (module.revalidate !== undefined) config.revalidate = module.revalidate as number | false;
+    if (module.fetchCache !== undefined) {
+      if (!FETCH_CACHE_SETTINGS.includes(module.fetchCache as FetchCacheSetting))
+        throw routeFileError(file.path, `\`export const fetchCache = ${JSON.stringify(module.fetchCache)}\` is not a valid value.`, `use one of ${FETCH_CACHE_SETTINGS.map((value) => `'${value}'`).join(', ')}.`);
+      config.fetchCache = module.fetchCache as FetchCacheSetting;
+    }
     if (module.runtime !== undefined) {
       if (module.runtime !== 'edge' && module.runtime !== 'nodejs' && module.runtime !== 'experimental-edge')
         throw routeFileError(file.path, `\`export const runtime = ${JSON.stringify(module.runtime)}\` is not a valid value.`, "use 'nodejs' or 'edge'.");

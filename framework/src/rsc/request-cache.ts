@@ -1,5 +1,6 @@
 import { pathTags, type CacheHandler } from '@nexxo/runtime/cache';
 import { cachedFetch, getDefaultCacheHandler, setDefaultCacheHandler, type CacheScope, type FetchInput, type NextFetchInit } from '../cache/index.js';
+import type { FetchCacheSetting } from '../cache/fetch-types.js';
 import { requestStorage, useDynamic, type RequestStore } from './request-store.js';
 
 /**
@@ -13,7 +14,7 @@ export function configureCache(handler: CacheHandler): void {
 }
 
 /** A scope for the request `store` serves: entries it stores carry the tags of `pathname` and `routeId`. */
-export function attachCacheScope(store: RequestStore, pathname: string, routeId: string | null, onRevalidate: (seconds: number) => void = () => {}): void {
+export function attachCacheScope(store: RequestStore, pathname: string, routeId: string | null, options: { fetchCache?: FetchCacheSetting; onRevalidate?: (seconds: number) => void } = {}): void {
   const handler = getDefaultCacheHandler();
   if (!handler) return;
   const scope: CacheScope = {
@@ -21,7 +22,8 @@ export function attachCacheScope(store: RequestStore, pathname: string, routeId:
     implicitTags: pathTags(pathname, routeId ?? pathname),
     phase: store.phase,
     onDynamic: (reason) => useDynamic(store, reason),
-    onRevalidate,
+    onRevalidate: options.onRevalidate ?? (() => {}),
+    ...(options.fetchCache ? { fetchCache: options.fetchCache } : {}),
   };
   store.cacheScope = scope;
 }

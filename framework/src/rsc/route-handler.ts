@@ -7,6 +7,7 @@ import { RequestCookies } from './request-cookies.js';
 import { loadSegmentFile } from './route-modules.js';
 import { withBasePath, withoutBasePath } from '../shared/base-path.js';
 import { attachCacheScope, settleInvalidations } from './request-cache.js';
+import { FETCH_CACHE_SETTINGS } from '../cache/fetch-types.js';
 import { isResponse } from './is-response.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -35,7 +36,8 @@ export async function handleRoute(request: Request, routeId: string, params: Par
 
   const store = createRequestStore(request, 'request', { mutableCookies: true });
   store.cookies = new RequestCookies(request.headers.get('cookie'), true);
-  attachCacheScope(store, withoutBasePath(new URL(request.url).pathname), routeId);
+  const fetchCache = FETCH_CACHE_SETTINGS.find((setting) => setting === module.fetchCache);
+  attachCacheScope(store, withoutBasePath(new URL(request.url).pathname), routeId, fetchCache ? { fetchCache } : {});
   let response: unknown;
   try {
     response = await requestStorage.run(store, () => handler!(request, { params: Promise.resolve(params) }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMiddlewareMatcher } from './middleware-matcher.js';
+import { compileMiddlewareMatcher, middlewareMayMatch } from './middleware-matcher.js';
 import { applyMiddleware, stripMiddlewareHeaders } from './apply-middleware.js';
 
 const headers = new Headers();
@@ -46,5 +46,17 @@ describe('middleware protocol headers', () => {
     if (result.kind !== 'continue') return;
     expect([...result.request.headers]).toEqual([['x-user', 'ada']]);
     expect([...result.headers]).toEqual([['x-extra', '1']]);
+  });
+});
+
+describe('middlewareMayMatch', () => {
+  it('matches paths whatever the conditions, and never build assets unless named', () => {
+    const mayMatch = middlewareMayMatch(['/account/:path*', { source: '/api/:path*', has: [{ type: 'cookie', key: 'session' }] }]);
+    expect(mayMatch('/account/settings')).toBe(true);
+    expect(mayMatch('/api/users')).toBe(true);
+    expect(mayMatch('/about')).toBe(false);
+    const everything = middlewareMayMatch(undefined);
+    expect(everything('/about')).toBe(true);
+    expect(everything('/_nexxo/chunk.js')).toBe(false);
   });
 });

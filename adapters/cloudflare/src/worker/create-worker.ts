@@ -1,6 +1,7 @@
 // Runs inside workerd: the Worker's fetch handler around the runtime's Hono app.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createApp, type ReadBuildFile, type ServerBuild } from '@nexxo/runtime';
+import { CACHE_KV_BINDING, createCloudflareCacheHandler, type CacheApiLike, type KvNamespaceLike } from './cloudflare-cache-handler.js';
 import { installContextStorage, type PlatformContext, type PlatformExecutionContext } from './platform-context.js';
 
 /** The Workers Static Assets binding (`assets.binding` in wrangler.jsonc). */
@@ -31,7 +32,11 @@ export function createWorker({ build, assetPaths }: WorkerOptions) {
     }
     return response.body ?? new Uint8Array();
   };
-  const app = createApp({ build, readFile });
+  const cache = createCloudflareCacheHandler({
+    kv: () => (storage.getStore()?.env as Record<string, KvNamespaceLike | undefined> | undefined)?.[CACHE_KV_BINDING],
+    cacheApi: () => (globalThis as { caches?: { default?: CacheApiLike } }).caches?.default,
+  });
+  const app = createApp({ build, readFile, cache });
   return {
     fetch(request: Request, env: Record<string, unknown>, ctx: PlatformExecutionContext): Promise<Response> {
       const cf = (request as Request & { cf?: Record<string, unknown> }).cf;
