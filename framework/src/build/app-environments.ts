@@ -6,7 +6,7 @@ import { appModuleSource } from './app-module.js';
 import { findMdxComponents } from './find-mdx-components.js';
 import { findMiddleware, middlewareModuleSource } from './find-middleware.js';
 import { imageDefines, imageLoaderModule } from './image-settings.js';
-import { nextCompatAliases } from './next-compat.js';
+import { SUPPORTED_NEXT_MODULES, nextCompatPlugin } from './next-compat.js';
 import { routeFileChecks } from './route-file-checks.js';
 import { metadataRoutesPlugin } from './metadata-routes.js';
 import type { ScannedApp, ScannedRoute } from './scan-app.js';
@@ -43,13 +43,14 @@ export function appEnvironments(options: {
     ...clientEnvDefines(options.publicEnv, config.env),
     ...imageDefines(config),
   };
+  const nextCompat = nextCompatPlugin(root);
   return {
     root,
     outDir: options.outDir,
     mode: options.mode,
-    rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [checks.plugin, metadataRoutesPlugin(distDir), ...config.plugins.rsc] },
-    ssr: { entry: join(distDir, 'ssr/entry.js'), plugins: config.plugins.ssr },
-    client: { entry: join(distDir, development ? 'client/dev/dev-entry.js' : 'client/browser-entry.js'), plugins: config.plugins.client },
+    rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [nextCompat, checks.plugin, metadataRoutesPlugin(distDir), ...config.plugins.rsc] },
+    ssr: { entry: join(distDir, 'ssr/entry.js'), plugins: [nextCompat, ...config.plugins.ssr] },
+    client: { entry: join(distDir, development ? 'client/dev/dev-entry.js' : 'client/browser-entry.js'), plugins: [nextCompat, ...config.plugins.client] },
     // In the browser, any other variable reads as undefined; on the server import.meta.env is process.env.
     define: { rsc: { ...shared, 'import.meta.env': 'process.env' }, ssr: { ...shared, 'import.meta.env': 'process.env' }, client: { ...shared, 'process.env': '{}', 'import.meta.env': '{}' } },
     // nexxo/og loads its fonts and WebAssembly from its own package files.
@@ -61,7 +62,7 @@ export function appEnvironments(options: {
     graphRoots: options.graphRoots,
     clientBase: basePath + CLIENT_BASE,
     clientDir: 'static/_nexxo',
-    alias: { ...nextCompatAliases, ...config.alias },
+    alias: { ...SUPPORTED_NEXT_MODULES, ...config.alias },
     serverActions: {
       salt: actionsSalt(root, options.mode),
       serverModule: join(distDir, 'rsc/server-actions/action-runtime.js'),

@@ -14,6 +14,18 @@ describe('Next.js compatibility', () => {
     expect(output).toContain('ƒ /');
     expect(status).toBe(0);
   });
+
+  it('fails on a next/* import Nexxo does not provide, naming the import, the file and what to use', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': "import Head from 'next/head';\nexport default function Page() { return <><Head><title>x</title></Head><p>x</p></>; }",
+      'app/nav.tsx': "'use client';\nimport { useRouter } from 'next/router';\nexport function Nav() { return <button onClick={() => useRouter().push('/')}>home</button>; }",
+    });
+    expect(status).toBe(1);
+    expect(output).toContain('app/page.tsx: imports "next/head", which Nexxo does not provide.');
+    expect(output).toContain('Fix: the Pages Router is not supported: export `metadata` or `generateMetadata`');
+    expectNoInternalStack(output);
+  });
 });
 
 describe('build errors a user can cause', () => {

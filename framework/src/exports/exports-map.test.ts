@@ -18,6 +18,15 @@ describe('the nexxo package', () => {
     expect(Object.keys(manifest.exports)).toEqual(expect.arrayContaining(['./link', './navigation', './headers', './script', './dynamic', './font/local', './font/google', './image']));
   });
 
+  it('declares the types of every next/* module the build resolves, for apps that keep those imports', async () => {
+    const { SUPPORTED_NEXT_MODULES } = await import(packageRoot + 'dist/build/next-compat.js');
+    const declarations = readFileSync(packageRoot + 'types/next.d.ts', 'utf8');
+    for (const [next, nexxo] of Object.entries(SUPPORTED_NEXT_MODULES as Record<string, string>)) {
+      expect(declarations).toContain(`declare module '${next}' {\n  export * from '${nexxo}';`);
+      expect(manifest.exports['./' + nexxo.slice('nexxo/'.length)], nexxo).toBeDefined();
+    }
+  });
+
   it('gives server-only and client-only APIs their react-server split', async () => {
     const navigation = manifest.exports['./navigation'] as Record<string, string>;
     const server = await import(packageRoot + navigation['react-server']!);

@@ -1,0 +1,1 @@
+export { Form as default, Form, type FormProps } from '../client/form.js';
