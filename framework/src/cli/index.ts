@@ -17,6 +17,11 @@ Usage:
   nexxo analyze [dir] [--open]                    Build, then write a treemap of the client and server
                                                   bundles to dir/.nexxo/analyze/index.html
                                                   (--open: open it in a browser; ignored in CI)
+  nexxo migrate [dir] [--dry-run] [--yes]         Convert the Next.js App Router project in dir in place
+            [--force] [--rewrite-imports]         and report what is left to do (exit 1 if something blocks)
+                                                  (--dry-run: print the diff, write nothing; --yes: go
+                                                  ahead outside git; --force: also with uncommitted
+                                                  changes; --rewrite-imports: next/* → nexxo/*)
 
 Options:
   -p, --port       Port to listen on (env PORT)
@@ -36,6 +41,9 @@ async function main(argv: string[]): Promise<void> {
       force: { type: 'boolean' },
       adapter: { type: 'string' },
       open: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+      'rewrite-imports': { type: 'boolean' },
     },
   });
   const [command, dirArgument = '.'] = positionals;
@@ -64,6 +72,11 @@ async function main(argv: string[]): Promise<void> {
       return (await import('./start-command.js')).startCommand(dir, { port: values.port ?? process.env.PORT, hostname: values.hostname ?? process.env.HOSTNAME });
     case 'analyze':
       return (await import('./analyze-command.js')).analyzeCommand(dir, { open: values.open ?? false });
+    case 'migrate': {
+      const options = { dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, force: values.force ?? false, rewriteImports: values['rewrite-imports'] ?? false };
+      process.exitCode = (await (await import('../migrate/migrate-command.js')).migrateCommand(dir, options)).exitCode;
+      return;
+    }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${help}`);
   }
