@@ -31,6 +31,16 @@ describe('createLevelCacheHandler', () => {
     await second.close();
   });
 
+  it('sees an invalidation made after the tag was read, and an older one never lowers it', async () => {
+    const handler = createLevelCacheHandler(tempDir());
+    expect(await handler.tagsInvalidatedAt(['t'])).toBe(0);
+    await handler.invalidateTags(['t'], 700);
+    expect(await handler.tagsInvalidatedAt(['t'])).toBe(700);
+    await handler.invalidateTags(['t'], 300);
+    expect(await handler.tagsInvalidatedAt(['t', 'u'])).toBe(700);
+    await handler.close();
+  });
+
   it('answers undefined for a missing key and 0 for tags never invalidated', async () => {
     const handler = createLevelCacheHandler(tempDir());
     expect(await handler.get('missing')).toBeUndefined();

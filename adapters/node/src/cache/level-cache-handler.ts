@@ -27,14 +27,28 @@ export function createLevelCacheHandler(dir: string, options: LevelCacheHandlerO
   // Tag times are read-modify-write (keep the latest); one chain per handler keeps concurrent
   // invalidations in this process from overwriting a newer time with an older one.
   let tagWrites: Promise<unknown> = Promise.resolve();
+  // Tag times read or written so far. The store's folder is locked to this process, so nobody else
+  // changes them: every page request can check its tags without reading the disk again. A time
+  // only ever grows, so a remembered one is never newer than the truth allows.
+  const knownTimes = new Map<string, number>();
+  const remember = (tag: string, time: number) => knownTimes.set(tag, Math.max(knownTimes.get(tag) ?? 0, time));
 
   /** The latest invalidation time of `tags`; when it cannot be known, one that invalidates everything. */
-  const readLatestTime = (tags: string[]) =>
+  const readLatestTime = async (tags: string[]) => {
+    const unknown = tags.filter((tag) => !knownTimes.has(tag));
+    const known = Math.max(0, ...tags.map((tag) => knownTimes.get(tag) ?? 0));
+    return unknown.length === 0 ? known : Math.max(known, await readStoredTime(unknown));
+  };
+
+  const readStoredTime = (tags: string[]) =>
     store.use(
       async (db) => {
         const texts = await db.getMany(tags.map((tag) => TAG_PREFIX + tag));
         const latest = Math.max(0, ...texts.map((text) => parseTime(text) ?? 0));
         const corrupt = tags.filter((_, index) => texts[index] !== undefined && parseTime(texts[index]) === undefined);
+        tags.forEach((tag, index) => {
+          if (!corrupt.includes(tag)) remember(tag, parseTime(texts[index]) ?? 0);
+        });
         if (corrupt.length === 0) return latest;
         // An unreadable time could hide an invalidation: count it as one happening now, and store that.
         const now = Date.now();
@@ -52,8 +66,12 @@ export function createLevelCacheHandler(dir: string, options: LevelCacheHandlerO
           const times = await db.getMany(tags.map((tag) => TAG_PREFIX + tag));
           const puts = tags.map((tag, index) => ({ type: 'put' as const, key: TAG_PREFIX + tag, value: String(Math.max(parseTime(times[index]) ?? 0, at)) }));
           await db.batch(puts);
+          for (const tag of tags) remember(tag, at);
         },
-        (memory) => memory.invalidateTags(tags, at),
+        async (memory) => {
+          await memory.invalidateTags(tags, at);
+          for (const tag of tags) remember(tag, at);
+        },
         undefined,
       ),
     );
