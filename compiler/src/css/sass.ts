@@ -44,11 +44,6 @@ function loadSass(file: string, root: string): Promise<SassCompiler> {
         } catch {
           continue;
         }
-        // Dart Sass takes a global `__webpack_require__` (which the ssr environment sets for React's
-        // client references) to mean it runs inside webpack, and then loads Node's modules
-        // through `__non_webpack_require__`.
-        const globals = globalThis as { __webpack_require__?: unknown; __non_webpack_require__?: unknown };
-        if (globals.__webpack_require__ !== undefined) globals.__non_webpack_require__ ??= createRequire(resolved);
         const module = (await import(pathToFileURL(resolved).href)) as SassCompiler & { default?: SassCompiler };
         return typeof module.compileAsync === 'function' ? module : module.default!;
       }
