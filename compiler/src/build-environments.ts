@@ -182,6 +182,14 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
       // Harmless and expected: cycles inside react-dom, directives the compiler itself handled, and
       // client modules that are both in the entry chunk and loadable by client-reference id.
       if (log.code === 'CIRCULAR_DEPENDENCY' || log.code === 'EVAL' || log.code === 'MODULE_LEVEL_DIRECTIVE' || log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
+      // Next.js's tsconfig has `"jsx": "preserve"`; Nexxo always compiles JSX itself, as Next.js does.
+      if (log.code === 'CONFIGURATION_FIELD_CONFLICT' && log.message.includes('compilerOptions.jsx')) return;
+      // An app file importing something that does not exist fails now, not when a page first runs.
+      // (Packages in node_modules may import optional dependencies they guard themselves.)
+      if (log.code === 'UNRESOLVED_IMPORT' && !/[\\/]node_modules[\\/]/.test(log.id ?? '')) {
+        defaultHandler('error', log);
+        return;
+      }
       defaultHandler(level, log);
     },
   });

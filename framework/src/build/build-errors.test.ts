@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoInternalStack, useAppBuilds } from '../../../test-utils/build-app.js';
 import { minimalLayout } from '../../../test-utils/fixtures.js';
@@ -13,6 +15,26 @@ describe('Next.js compatibility', () => {
     });
     expect(output).toContain('ƒ /');
     expect(status).toBe(0);
+  });
+
+  it('builds a JavaScript app whose jsconfig.json paths reach .js files, with a CommonJS package.json', () => {
+    const { status, output, root } = build({
+      'package.json': '{ "name": "js-app", "type": "commonjs" }',
+      'jsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }',
+      'app/layout.js': minimalLayout,
+      'app/page.js': "import { greeting } from '@/lib/greeting';\nexport default function Page() { return <p>{greeting}</p>; }",
+      'lib/greeting.js': "import { name } from '@/lib/name';\nexport const greeting = 'hello ' + name;",
+      'lib/name.js': "export const name = 'js';",
+    });
+    expect(status, output).toBe(0);
+    expect(output).not.toContain('MODULE_TYPELESS_PACKAGE_JSON');
+    expect(readFileSync(join(root, '.nexxo/prerendered/index.html'), 'utf8')).toContain('hello js');
+  });
+
+  it('fails on an import that does not resolve, naming the file and the specifier', () => {
+    const { status, output } = build({ 'app/layout.tsx': minimalLayout, 'app/page.tsx': "import x from './missing';\nexport default function Page() { return <p>{x}</p>; }" });
+    expect(status).toBe(1);
+    expect(output).toContain("Could not resolve './missing' in app/page.tsx");
   });
 
   it('fails on a next/* import Nexxo does not provide, naming the import, the file and what to use', () => {

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { tsconfigPathAliases } from './tsconfig-paths.js';
 import type { ConfigSource } from './config-error.js';
 import type { ConfigMode, NexxoConfig, Plugin, PluginOption, ResolvedConfig } from './config-types.js';
 import { DEFAULT_PAGE_EXTENSIONS } from './page-extensions.js';
@@ -21,7 +22,8 @@ export async function resolveConfig(config: NexxoConfig, context: ResolveContext
     env: { ...config.env },
     images: resolveImages(config.images, root, label),
     serverExternalPackages: [...(config.serverExternalPackages ?? [])],
-    alias: resolveAlias(config.alias ?? {}, root),
+    // tsconfig/jsconfig `paths` first: the config's own aliases win over them.
+    alias: { ...tsconfigPathAliases(root), ...resolveAlias(config.alias ?? {}, root) },
     plugins: resolvePlugins(config.plugins),
     adapter: config.adapter ?? null,
     serverActions: {

@@ -1,5 +1,5 @@
 import { applyEdits, type TextEdit } from './config-module-code.js';
-import { parseJsonc, propertyOf, type JsoncNode } from './jsonc-tree.js';
+import { parseJsonc, propertyOf, type JsoncNode } from '../config/jsonc-tree.js';
 import type { MigrationReport } from './report.js';
 
 /** `/// <reference>`s that type Nexxo's modules and, for imports left as `next/*`, Next.js's names. */

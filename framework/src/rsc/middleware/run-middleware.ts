@@ -9,11 +9,16 @@ type MiddlewareFunction = (request: NexxoRequest, event: { waitUntil(promise: Pr
 
 /** The app's middleware.ts / proxy.ts as the runtime calls it (see createApp), or null. */
 export const middleware: MiddlewareEntry | null = middlewareModule
-  ? { matcher: (middlewareModule.config as { matcher?: unknown } | undefined)?.matcher, run: runMiddleware }
+  ? { matcher: (exported('config') as { matcher?: unknown } | undefined)?.matcher, run: runMiddleware }
   : null;
 
+/** An export of the middleware module, looked up by name: the bundler warns about a static read of one the file lacks. */
+function exported(name: string): unknown {
+  return (middlewareModule as Record<string, unknown> | null)?.[name];
+}
+
 async function runMiddleware(request: Request): Promise<Response> {
-  const handler = (middlewareModule!.middleware ?? middlewareModule!.proxy ?? middlewareModule!.default) as MiddlewareFunction | undefined;
+  const handler = (exported('middleware') ?? exported('proxy') ?? exported('default')) as MiddlewareFunction | undefined;
   if (typeof handler !== 'function')
     throw new Error(`${middlewareFile} exports no middleware function. Export one named \`middleware\` (or \`proxy\`), or a default function: export function middleware(request: NexxoRequest) { … }`);
   const { ip, geo } = platformInfo(request);

@@ -83,3 +83,10 @@ export function parseJsonc(text: string, file: string): JsoncNode {
 export function propertyOf(node: JsoncNode | undefined, key: string): JsoncProperty | undefined {
   return node?.kind === 'object' ? node.properties.find((property) => property.key === key) : undefined;
 }
+
+/** The plain value of a parsed node (what JSON.parse would give for the same text without comments). */
+export function jsoncValue(node: JsoncNode): unknown {
+  if (node.kind === 'value') return node.value;
+  if (node.kind === 'array') return node.items.map(jsoncValue);
+  return Object.fromEntries(node.properties.map((property) => [property.key, jsoncValue(property.value)]));
+}
