@@ -17,6 +17,19 @@ describe('Next.js compatibility', () => {
     expect(status).toBe(0);
   });
 
+  it('renders per request after connection() (next/server) or unstable_noStore() (next/cache)', () => {
+    const { status, output } = build({
+      'app/layout.tsx': minimalLayout,
+      'app/now/page.tsx': "import { connection } from 'next/server';\nexport default async function Page() { await connection(); return <p>{Date.now()}</p>; }",
+      'app/later/page.tsx': "import { unstable_noStore } from 'next/cache';\nexport default function Page() { unstable_noStore(); return <p>{Date.now()}</p>; }",
+      'app/page.tsx': 'export default function Page() { return <p>static</p>; }',
+    });
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/ƒ \/now\b/);
+    expect(output).toMatch(/ƒ \/later\b/);
+    expect(output).toMatch(/○ \/ /);
+  });
+
   it('builds a JavaScript app whose jsconfig.json paths reach .js files, with a CommonJS package.json', () => {
     const { status, output, root } = build({
       'package.json': '{ "name": "js-app", "type": "commonjs" }',

@@ -9,3 +9,4 @@ export const revalidatePath = serverOnly('revalidatePath');
 export const revalidateTag = serverOnly('revalidateTag');
 export const refresh = serverOnly('refresh');
 export const unstable_cache = serverOnly('unstable_cache');
+export const unstable_noStore = serverOnly('unstable_noStore');

@@ -1,7 +1,7 @@
 import { revalidatePathTags } from '@nexxo/runtime/cache';
 import { cacheNow, getDefaultCacheHandler, invalidate, unstableCache, type UnstableCacheOptions } from '../cache/index.js';
 import { currentCacheScope, trackInvalidation } from '../rsc/request-cache.js';
-import { getRequestStore, requestStorage } from '../rsc/request-store.js';
+import { getRequestStore, requestStorage, useDynamic } from '../rsc/request-store.js';
 
 /** Invalidates entries with these tags in the platform's cache (the request waits for it before answering). */
 function invalidateTags(tags: string[]): void {
@@ -53,4 +53,10 @@ export function refresh(): void {
  */
 export function unstable_cache<A extends unknown[], R>(fn: (...args: A) => Promise<R>, keyParts?: string[], options?: UnstableCacheOptions): (...args: A) => Promise<R> {
   return unstableCache(fn, keyParts, options, currentCacheScope);
+}
+
+/** Opts the render out of prerendering, like `fetch(…, { cache: 'no-store' })` (Next.js's `unstable_noStore`; prefer `connection()`). */
+export function unstable_noStore(): void {
+  const store = requestStorage.getStore();
+  if (store) useDynamic(store, '`unstable_noStore()`');
 }

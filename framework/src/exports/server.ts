@@ -4,3 +4,4 @@ export { NexxoResponse, NexxoResponse as NextResponse, type MiddlewareResponseIn
 export { NexxoURL, NexxoURL as NextURL } from '../rsc/middleware/nexxo-url.js';
 export { ResponseCookies } from '../rsc/middleware/response-cookies.js';
 export type { RequestCookies, Cookie, CookieOptions } from '../rsc/request-cookies.js';
+export { connection } from '../rsc/connection.js';
