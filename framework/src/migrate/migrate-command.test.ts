@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeApp } from '../../../test-utils/fixtures.js';
 import { loadConfig } from '../config/load-config.js';
 import { migrateCommand, type MigrateOptions } from './migrate-command.js';
-import { NEXXO_RANGE } from './package-json.js';
+import { NEXXO_RANGE, REACT_RANGE } from './package-json.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -119,7 +119,8 @@ describe('nexxo migrate', () => {
     expect(existsSync(join(root, 'nexxo.config.ts'))).toBe(false);
     expect(output).toContain(['diff --git a/package.json b/package.json', '--- a/package.json', '+++ b/package.json'].join('\n'));
     expect(output).toContain('-    "dev": "next dev --turbopack",\n-    "build": "next build",\n-    "start": "next start"\n+    "dev": "nexxo dev",');
-    expect(output).toContain(`-    "next": "15.3.0",\n+    "nexxo": "${NEXXO_RANGE}",`);
+    expect(output).toContain(`\n-    "next": "15.3.0",\n`);
+    expect(output).toContain(`\n+    "nexxo": "${NEXXO_RANGE}",\n`);
     expect(output).toContain('diff --git a/next.config.mjs b/next.config.mjs\ndeleted file mode 100644');
     expect(output).toContain("new file mode 100644\n--- /dev/null\n+++ b/nexxo.config.ts\n@@ -0,0 +1,9 @@\n+import { defineConfig } from 'nexxo';");
     expect(output).toContain('\n-  "include": ["next-env.d.ts", "**/*.ts", "**/*.tsx"],\n');
@@ -127,6 +128,32 @@ describe('nexxo migrate', () => {
     expect(output).toContain(' .next/\n+.nexxo/');
     expect(output).toContain('Changed:\n');
     expect(output).toContain('Nothing was written. Run `nexxo migrate` without --dry-run');
+  });
+
+  it('blocks on what the build cannot run: names Nexxo lacks, parallel and intercepting routes; notes use cache', async () => {
+    const root = committedApp({
+      ...nextApp,
+      'app/feed/page.tsx': "import { after, connection } from 'next/server';\nimport { useRouter, type ReadonlyURLSearchParams } from 'next/navigation';\n\nexport default async function Feed() {\n  'use cache';\n  await connection();\n  after(() => {});\n  return <p>feed</p>;\n}\n",
+      'app/@modal/page.tsx': 'export default function Modal() {\n  return null;\n}\n',
+      'app/photos/(..)photo/page.tsx': 'export default function Photo() {\n  return null;\n}\n',
+      'app/_lib/@internal/x.ts': 'export const x = 1;\n',
+    });
+    const { exitCode, report } = await run(root);
+    expect(exitCode).toBe(1);
+    const blocking = report.list('blocking').map((item) => `${item.file}:${item.line ?? ''} ${item.message}`);
+    expect(blocking).toEqual([
+      expect.stringMatching(/^app\/@modal\/: is a parallel route slot/),
+      expect.stringMatching(/^app\/photos\/\(\.\.\)photo\/: is an intercepting route/),
+      expect.stringMatching(/^app\/feed\/page.tsx:1 `after` from `next\/server` is not provided by Nexxo/),
+    ]);
+    expect(report.list('attention').map((item) => `${item.file}:${item.line}`)).toContain('app/feed/page.tsx:5');
+  });
+
+  it('refuses a Pages Router project without writing anything', async () => {
+    const files = { 'package.json': '{ "dependencies": { "next": "15.0.0" } }\n', 'pages/index.tsx': 'export default function Home() { return null; }\n' };
+    const root = committedApp(files);
+    await expect(migrateCommand(root, { log: () => {} })).rejects.toThrow(/is a Pages Router project \(pages\/, no app\/\).*nothing was changed/s);
+    expect(read(root, 'package.json')).toBe(files['package.json']);
   });
 
   it('converts a project and reports a Pages Router file as blocking, with exit code 1', async () => {
@@ -146,7 +173,7 @@ describe('nexxo migrate', () => {
 
     const pkg = JSON.parse(read(root, 'package.json')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
     expect(pkg.scripts).toEqual({ dev: 'nexxo dev', build: 'nexxo build', start: 'nexxo start' });
-    expect(pkg.dependencies).toEqual({ nexxo: NEXXO_RANGE, react: '19.1.0', 'react-dom': '19.1.0' });
+    expect(pkg.dependencies).toEqual({ nexxo: NEXXO_RANGE, react: REACT_RANGE, 'react-dom': REACT_RANGE });
     expect(existsSync(join(root, 'next.config.mjs'))).toBe(false);
     expect(existsSync(join(root, 'next-env.d.ts'))).toBe(false);
     expect(read(root, 'nexxo-env.d.ts')).toContain('/// <reference types="nexxo/types/next" />');

@@ -8,7 +8,7 @@ import { convertNextConfig, NEXT_CONFIG_FILES } from './next-config.js';
 import { nextSteps } from './next-steps.js';
 import { migratePackageJson } from './package-json.js';
 import { MigrationPlan } from './plan.js';
-import { hasAppRouter, isSourceFile, listProjectFiles } from './project-files.js';
+import { hasAppRouter, isPagesRouterFile, isSourceFile, listProjectFiles } from './project-files.js';
 import { reportProjectFeatures } from './project-features.js';
 import { MigrationReport } from './report.js';
 import { migrateSourceFiles } from './source-files.js';
@@ -57,6 +57,11 @@ export async function migrateCommand(root: string, options: MigrateOptions = {})
   if (!dependsOnNext && !hasAppRouter(files)) {
     throw new MigrateError(
       `${root} does not look like a Next.js App Router project: its package.json has no \`next\` dependency and there is no app/ or src/app/ folder.\n  Fix: run \`nexxo migrate\` in the project's folder (the one with package.json), or pass it: nexxo migrate path/to/app`,
+    );
+  }
+  if (!hasAppRouter(files) && files.some(isPagesRouterFile)) {
+    throw new MigrateError(
+      `${root} is a Pages Router project (pages/, no app/): Nexxo runs the App Router only, so nothing was changed.\n  Fix: move the routes to app/ first (https://nextjs.org/docs/app/guides/migrating/app-router-migration), then run \`nexxo migrate\` again.`,
     );
   }
   const git = options.dryRun ? gitStateOrNone(root) : await checkSafety(root, options, log);

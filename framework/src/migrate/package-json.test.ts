@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migratePackageJson, NEXXO_RANGE } from './package-json.js';
+import { migratePackageJson, NEXXO_RANGE, REACT_RANGE, withinReactRange } from './package-json.js';
 import { MigrationReport } from './report.js';
 
 const migrate = (json: object, options: Partial<Parameters<typeof migratePackageJson>[1]> = {}, indent: string | number = 2) => {
@@ -9,16 +9,24 @@ const migrate = (json: object, options: Partial<Parameters<typeof migratePackage
 };
 
 describe('migratePackageJson', () => {
-  it('replaces next with nexxo in place, keeping React and the key order', () => {
-    const { json } = migrate({ name: 'app', dependencies: { '@vercel/analytics': '1.0.0', next: '15.2.0', react: '19.1.0', 'react-dom': '19.1.0' } });
+  it('replaces next with nexxo in place, keeping a React version Nexxo supports and the key order', () => {
+    const { json } = migrate({ name: 'app', dependencies: { '@vercel/analytics': '1.0.0', next: '15.2.0', react: '^19.3.1', 'react-dom': '19.4.0' } });
     expect(Object.entries(json.dependencies!)).toEqual([
       ['@vercel/analytics', '1.0.0'],
       ['nexxo', NEXXO_RANGE],
-      ['react', '19.1.0'],
-      ['react-dom', '19.1.0'],
+      ['react', '^19.3.1'],
+      ['react-dom', '19.4.0'],
     ]);
     expect(NEXXO_RANGE).toMatch(/^\^\d+\.\d+\.\d+/);
     expect(Object.keys(json)).toEqual(['name', 'dependencies']);
+  });
+
+  it('raises an older React to the range Nexxo needs, and says so', () => {
+    const { json, report } = migrate({ dependencies: { next: '15.0.0', react: '^18.2.0', 'react-dom': '19.3.0' } });
+    expect(json.dependencies).toEqual({ nexxo: NEXXO_RANGE, react: REACT_RANGE, 'react-dom': REACT_RANGE });
+    expect(report.list('changed').map((item) => item.message)).toContain(`dependencies: react ^18.2.0 → ${REACT_RANGE} (what Nexxo needs; npm would refuse the older one)`);
+    expect(['^19.3.1', '~19.4.0', '19.3.2', 'latest'].map(withinReactRange)).toEqual([true, true, true, true]);
+    expect(['^19', '19.3.0', '~19.2.0', '^20.0.0'].map(withinReactRange)).toEqual([false, false, false, false]);
   });
 
   it('keeps the indentation and the trailing newline', () => {

@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { MigrationReport } from './report.js';
 import { migrateScript } from './package-scripts.js';
 
+const nexxoPackage = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; peerDependencies: Record<string, string> };
+
 /** The version range a migrated project depends on: this Nexxo's own. */
-export const NEXXO_RANGE = `^${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}`;
+export const NEXXO_RANGE = `^${nexxoPackage.version}`;
+/** The React range Nexxo needs (its peer dependency), e.g. `^19.3.1`. */
+export const REACT_RANGE = nexxoPackage.peerDependencies.react!;
 
 type Dependencies = Record<string, string>;
 interface PackageJson {
@@ -63,6 +67,9 @@ function migrateDependencies(dependencies: Dependencies, field: string, options:
     if (name === 'next') {
       result.nexxo = NEXXO_RANGE;
       report.changed(file, `${field}: next ${range} → nexxo ${NEXXO_RANGE}`);
+    } else if ((name === 'react' || name === 'react-dom') && !withinReactRange(range)) {
+      result[name] = REACT_RANGE;
+      report.changed(file, `${field}: ${name} ${range} → ${REACT_RANGE} (what Nexxo needs; npm would refuse the older one)`);
     } else if ((name === '@next/mdx' || name === '@mdx-js/loader') && options.mdxMapped) {
       report.changed(file, `${field}: removed ${name} (Nexxo compiles MDX itself)`);
     } else if (name === '@next/bundle-analyzer' && options.bundleAnalyzerMapped) {
@@ -84,4 +91,20 @@ function noteDependency(name: string, options: PackageJsonOptions, report: Migra
   if (name === 'nexxo' || name === 'react' || name === 'react-dom' || name.startsWith('@types/')) return;
   if (name.startsWith('@next/')) return report.attention(file, `${name} is a Next.js package Nexxo does not support; it imports Next.js itself, which is no longer installed. Remove it and the code using it.`);
   if (options.dependsOnNext?.(name)) report.attention(file, `${name} depends on the \`next\` package, which is no longer installed; check that it works without it (it may import Next.js internals).`);
+}
+
+/**
+ * Whether a project's React range only allows versions Nexxo supports (REACT_RANGE, a `^x.y.z`):
+ * `^19.3.1`, `^19.4.0`, `19.3.2` do; `^18.2.0`, `19.3.0` and `~19.2.0` do not. Tags (`latest`,
+ * `*`) are kept as they are.
+ */
+export function withinReactRange(range: string): boolean {
+  if (range === '*' || range === 'latest' || range === '' || range === 'next' || range === 'canary') return true;
+  const wanted = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(REACT_RANGE)!.slice(1).map(Number);
+  const found = /^[\^~]?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(range.trim());
+  if (!found) return false;
+  const [major, minor, patch] = found.slice(1).map((part) => Number(part ?? 0));
+  if (major !== wanted[0]) return false;
+  // The lowest version the range allows must be at least the one Nexxo needs.
+  return minor! > wanted[1]! || (minor === wanted[1] && patch! >= wanted[2]!);
 }

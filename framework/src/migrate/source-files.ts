@@ -1,5 +1,7 @@
-import { rewriteAsyncRequestApis, rewriteNextImports, SUPPORTED_NEXT_MODULES, UNSUPPORTED_NEXT_MODULES, type CodemodResult } from './codemods/index.js';
+import { rewriteAsyncRequestApis, rewriteNextImports, SUPPORTED_NEXT_MODULES, type CodemodResult } from './codemods/index.js';
+import { unsupportedAdvice } from './codemods/next-modules.js';
 import { children, child, lineAt, parseProgram, requiredModule, stringValue, walk, type Node } from './estree.js';
+import { nexxoExportNames } from './nexxo-export-names.js';
 import type { MigrationPlan } from './plan.js';
 import type { MigrationReport } from './report.js';
 
@@ -19,6 +21,7 @@ export async function migrateSourceFiles(files: string[], options: SourceFilesOp
   const { plan, report } = options;
   for (const file of files) {
     const source = await options.read(file);
+    reportUseCache(source, file, report);
     if (!/\bnext\b|params|headers|cookies|draftMode/.test(source)) continue;
     let code = source;
     const results: CodemodResult[] = [];
@@ -33,6 +36,7 @@ export async function migrateSourceFiles(files: string[], options: SourceFilesOp
       continue;
     }
     const blocked = scanNextImports(source, file, report);
+    for (const line of await scanImportedNames(source, file, report)) blocked.add(line);
     for (const result of results) {
       for (const change of result.changes) report.rewritten(file, change.line, change.message);
       for (const warning of result.warnings) if (!blocked.has(warning.line)) report.attention(file, warning.message, warning.line);
@@ -53,7 +57,7 @@ function scanNextImports(source: string, file: string, report: MigrationReport):
   for (const { specifier, node, typeOnly } of imports) {
     if (specifier === 'next' || SUPPORTED_NEXT_MODULES[specifier.replace(/\.js$/, '')]) continue;
     const line = lineAt(source, node.start);
-    const advice = adviceFor(specifier) ?? 'find an equivalent among the `next/*` modules Nexxo supports (see docs/migrate.md), or remove it';
+    const advice = unsupportedAdvice(specifier) ?? 'find an equivalent among the `next/*` modules Nexxo supports (see docs/migrate.md), or remove it';
     if (typeOnly) report.attention(file, `\`${specifier}\` is imported for its types only; Nexxo does not provide it: ${advice}.`, line);
     else report.blocking(file, `\`${specifier}\` is not provided by Nexxo: ${advice}.`, line);
     lines.add(line);
@@ -61,12 +65,48 @@ function scanNextImports(source: string, file: string, report: MigrationReport):
   return lines;
 }
 
-function adviceFor(specifier: string): string | undefined {
-  for (let path = specifier.replace(/\.js$/, ''); path.includes('/'); path = path.slice(0, path.lastIndexOf('/'))) {
-    if (UNSUPPORTED_NEXT_MODULES[path]) return UNSUPPORTED_NEXT_MODULES[path];
+/**
+ * Names imported from supported `next/*` modules that Nexxo's module does not export (newer or
+ * rarer APIs such as `after`, `cacheLife`, `useSelectedLayoutSegment`): the build would fail on
+ * them, so they block. Type-only imports are left alone: the compiler drops them.
+ */
+async function scanImportedNames(source: string, file: string, report: MigrationReport): Promise<number[]> {
+  const lines: number[] = [];
+  let program: Node;
+  try {
+    program = parseProgram(source, file);
+  } catch {
+    return lines;
   }
-  return undefined;
+  for (const node of children(program, 'body')) {
+    if (node.type !== 'ImportDeclaration' || node.importKind === 'type') continue;
+    const specifier = stringValue(child(node, 'source'))?.replace(/\.js$/, '');
+    const target = specifier ? SUPPORTED_NEXT_MODULES[specifier] : undefined;
+    if (!target) continue;
+    const exported = await nexxoExportNames(target);
+    if (!exported) continue;
+    for (const item of children(node, 'specifiers')) {
+      if (item.type !== 'ImportSpecifier' || item.importKind === 'type') continue;
+      const imported = child(item, 'imported');
+      const name = imported ? (stringValue(imported) ?? (imported.name as string | undefined)) : undefined;
+      if (!name || exported.has(name) || KNOWN_TYPE_NAMES.has(name)) continue;
+      const line = lineAt(source, item.start);
+      report.blocking(file, `\`${name}\` from \`${specifier}\` is not provided by Nexxo (${target} exports ${[...exported].sort().join(', ')}): replace it, or remove its use.`, line);
+      lines.push(line);
+    }
+  }
+  return lines;
 }
+
+/** `'use cache'` directives: Nexxo ignores them, so what they cache runs on every call. */
+function reportUseCache(source: string, file: string, report: MigrationReport): void {
+  for (const match of source.matchAll(/^[ \t]*(['"])use cache(?::\s*[\w-]+)?\1/gm)) {
+    report.attention(file, `\`${match[0].trim()}\` is not supported by Nexxo and is ignored: the code runs on every call, uncached. Cache with \`unstable_cache\` or \`fetch(…, { next: { revalidate } })\` instead (see docs/caching.md).`, lineAt(source, match.index!));
+  }
+}
+
+/** Names Next.js exports only as types: an import of them without `type` still compiles away. */
+const KNOWN_TYPE_NAMES = new Set(['NextMiddleware', 'MiddlewareConfig', 'NextFetchEvent', 'NextConfig', 'Metadata', 'Viewport', 'ResolvingMetadata', 'ResolvingViewport', 'MetadataRoute', 'ImageProps', 'LinkProps', 'ScriptProps', 'DynamicOptions', 'ImageLoader', 'ImageLoaderProps', 'StaticImageData']);
 
 /** Every `next` / `next/*` module the file loads: imports, re-exports, `import()`, `require()`. */
 function nextImports(source: string, file: string): { specifier: string; node: Node; typeOnly: boolean }[] {
