@@ -14,6 +14,7 @@ import { CSS_FILE } from './css/css-compiler.js';
 import { assetsPlugin } from './plugins/assets.js';
 import { fontsPlugin } from './plugins/fonts.js';
 import { mdxPlugin, type MdxOptions } from './plugins/mdx.js';
+import { dynamicImportVarsPlugins } from './plugins/dynamic-import-vars.js';
 import { chunkStats, type BundleStats } from './bundle-stats.js';
 import { SERVER_ACTIONS_MODULE, serverActionsModule, serverReferencesPlugin, type ServerActionsOptions } from './plugins/server-references.js';
 import { findActionFiles } from './server-actions/find-action-files.js';
@@ -144,6 +145,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   const assetPlugins = [assetsPlugin({ root: options.root, files: assets.files, css: assets.css }), cssPlugin(assets.css), fontsPlugin({ root: options.root, files: assets.files })];
   // One compiler for all three environments: an MDX file compiles the same wherever it is imported.
   const mdx = mdxPlugin({ componentsFile: null, md: false, ...options.mdx, development: !production });
+  const importVars = await dynamicImportVarsPlugins(options.alias ?? {});
   const serverExternals = options.serverExternals?.length ? [serverExternalsPlugin(serverExternalsPattern(options.serverExternals), options.alias ?? {})] : [];
 
   const shared = (environment: Environment, extraPlugins: Plugin[], conditionNames: string[], platform: 'node' | 'browser', refresh = false): InputOptions => ({
@@ -173,6 +175,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
         [SERVER_ACTIONS_MODULE]: () => serverActionsModule(options.root, options.serverActions.salt, actionFiles),
       }),
       ...(environment === 'client' ? [] : serverExternals),
+      ...importVars,
       serverReferences(environment),
       ...extraPlugins,
       ...assetPlugins,

@@ -16,6 +16,11 @@ function lazyEngine<T>(name: string, load: () => Promise<T>): () => Promise<T> {
 
 /** The bundler. */
 export const loadRolldown = lazyEngine('rolldown', () => import('rolldown'));
+/**
+ * Rolldown's built-in plugins (`rolldown/experimental`). They must come from the same copy as
+ * `loadRolldown()`: Rolldown silently ignores built-in plugins made by another copy.
+ */
+export const loadRolldownExperimental = lazyEngine('rolldown', () => import('rolldown/experimental'));
 /** The LevelDB binding behind Nexxo's persistent cache. */
 export const loadClassicLevel = lazyEngine('classic-level', () => import('classic-level'));
 

@@ -24,7 +24,8 @@ export function reactRefreshPlugin(options: { root: string; isAppFile: (id: stri
         // Keep a leading "use client" directive first; the prelude goes right after it.
         const directive = /^(\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/|\s)*(['"])use client\2;?)/.exec(code);
         const at = directive ? directive[0].length : 0;
-        return { code: code.slice(0, at) + prelude + code.slice(at), map: null };
+        // A directive without its semicolon (Prettier's `semi: false`) needs one before the prelude.
+        return { code: code.slice(0, at) + (directive && !directive[0].endsWith(';') ? ';' : '') + prelude + code.slice(at), map: null };
       },
     },
   };

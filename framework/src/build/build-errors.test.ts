@@ -30,6 +30,23 @@ describe('Next.js compatibility', () => {
     expect(output).toMatch(/○ \/ /);
   });
 
+  it('bundles every file an import with a variable part can reach, through an alias too', () => {
+    const { status, output, root } = build({
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }',
+      'app/layout.tsx': minimalLayout,
+      'app/posts/[slug]/page.tsx': "export function generateStaticParams() { return [{ slug: 'first' }, { slug: 'second' }]; }\nexport default async function Post({ params }: { params: Promise<{ slug: string }> }) {\n  const { slug } = await params;\n  const { default: Content } = await import(`@/content/${slug}.mdx`);\n  const { note } = await import(`./notes/${slug}.ts`);\n  return <article><Content /><p>{note}</p></article>;\n}",
+      'app/posts/[slug]/notes/first.ts': "export const note = 'note one';",
+      'app/posts/[slug]/notes/second.ts': "export const note = 'note two';",
+      'content/first.mdx': '# First post',
+      'content/second.mdx': '# Second post',
+    });
+    expect(status, output).toBe(0);
+    const html = (slug: string) => readFileSync(join(root, `.nexxo/prerendered/posts/${slug}.html`), 'utf8');
+    expect(html('first')).toContain('<h1>First post</h1>');
+    expect(html('first')).toContain('note one');
+    expect(html('second')).toContain('<h1>Second post</h1>');
+  });
+
   it('builds a JavaScript app whose jsconfig.json paths reach .js files, with a CommonJS package.json', () => {
     const { status, output, root } = build({
       'package.json': '{ "name": "js-app", "type": "commonjs" }',
