@@ -47,3 +47,17 @@ declare module 'next/server' {
 declare module 'next' {
   export * from 'nexxo';
 }
+
+// Next.js 15.5+ generates these per route (`PageProps<'/blog/[slug]'>`). Nexxo's are the same
+// shape, with loose params: the route argument is accepted and not checked.
+type PageProps<Route extends string = string> = {
+  params: Promise<any>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+type LayoutProps<Route extends string = string> = {
+  children: import('react').ReactNode;
+  params: Promise<any>;
+};
+type RouteContext<Route extends string = string> = {
+  params: Promise<any>;
+};

@@ -1,8 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { writeApp } from '../../../test-utils/fixtures.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const manifest = JSON.parse(readFileSync(packageRoot + 'package.json', 'utf8')) as { exports: Record<string, string | Record<string, string>>; bin: Record<string, string> };
 
 describe('the nexxo package', () => {
@@ -24,6 +28,23 @@ describe('the nexxo package', () => {
     for (const [next, nexxo] of Object.entries(SUPPORTED_NEXT_MODULES as Record<string, string>)) {
       expect(declarations).toContain(`declare module '${next}' {\n  export * from '${nexxo}';`);
       expect(manifest.exports['./' + nexxo.slice('nexxo/'.length)], nexxo).toBeDefined();
+    }
+  });
+
+  it("type-checks an app that keeps its next/* imports and Next's PageProps/LayoutProps globals", () => {
+    const root = writeApp({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2022', 'DOM'], jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true }, include: ['nexxo-env.d.ts', '**/*.tsx'] }),
+      'nexxo-env.d.ts': '/// <reference types="nexxo/types" />\n/// <reference types="nexxo/types/next" />\n',
+      'app/page.tsx': "import Link from 'next/link';\nimport { notFound } from 'next/navigation';\nimport type { Metadata } from 'next';\nexport const metadata: Metadata = { title: 'x' };\nexport default async function Page({ params }: PageProps<'/[slug]'>) {\n  const { slug } = await params;\n  if (!slug) notFound();\n  return <Link href={`/${slug}`}>x</Link>;\n}\nexport function Shell({ children }: LayoutProps<'/'>) { return <main>{children}</main>; }\n",
+      'app/wrong.tsx': "import { nothing } from 'next/link';\nexport const value = nothing;\n",
+    });
+    try {
+      const result = spawnSync(process.execPath, [tsc, '-p', root], { encoding: 'utf8', timeout: 120_000 });
+      // The types are real: a name next/link (nexxo/link) lacks is an error, the rest checks.
+      expect(result.stdout).toMatch(/app\/wrong\.tsx\(1,10\): error TS\d+: Module '"next\/link"' has no exported member 'nothing'/);
+      expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 
