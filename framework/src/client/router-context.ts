@@ -29,3 +29,5 @@ export const LayoutNodesContext = createContext<LayoutNodes>({ keys: [], nodes: 
 export const PathnameContext = createContext<string | null>(null);
 export const SearchParamsContext = createContext<URLSearchParams | null>(null);
 export const ParamsContext = createContext<Params | null>(null);
+/** The depth of the nearest layout above (0: the root layout), for useSelectedLayoutSegment(). */
+export const LayoutDepthContext = createContext(0);

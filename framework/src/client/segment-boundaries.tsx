@@ -1,11 +1,16 @@
 'use client';
 import { Component, Fragment, useContext, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
 import { isNotFoundError, readRedirect } from '../shared/navigation-errors.js';
-import { LayoutNodesContext } from './router-context.js';
+import { LayoutDepthContext, LayoutNodesContext } from './router-context.js';
 
 /** Where the node of the segment at `depth` renders inside its parent's layout. */
 export function Outlet({ depth }: { depth: number }): ReactNode {
   return useContext(LayoutNodesContext).nodes[depth] ?? null;
+}
+
+/** Tells the layout's client components at which depth it sits. */
+export function LayoutDepth({ depth, children }: { depth: number; children: ReactNode }): ReactNode {
+  return <LayoutDepthContext.Provider value={depth}>{children}</LayoutDepthContext.Provider>;
 }
 
 /** Remounts its children when the segment at `depth` changes (templates, boundaries). */

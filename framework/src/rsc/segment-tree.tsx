@@ -1,12 +1,11 @@
 import { Suspense, type ReactNode } from 'react';
 import type { AppSegment, Params, SegmentFileKind } from '../shared/app-module.js';
-import { ChildKey, ErrorBoundary, NotFoundBoundary, Outlet } from '../client/segment-boundaries.js';
+import { ChildKey, ErrorBoundary, LayoutDepth, NotFoundBoundary, Outlet } from '../client/segment-boundaries.js';
 import { RedirectBoundary } from '../client/redirect-boundary.js';
 import { defaultComponent, loadSegmentFile, type RouteModule } from './route-modules.js';
 import { DefaultNotFound } from './default-not-found.js';
 
-export const PAGE_KEY = '__PAGE__';
-export const NOT_FOUND_KEY = '__NOT_FOUND__';
+export { NOT_FOUND_KEY, PAGE_KEY } from '../shared/rsc-payload.js';
 
 /** A matched segment with the params known at its depth. */
 export interface MatchedSegment {
@@ -62,7 +61,12 @@ export async function segmentNode(matched: MatchedSegment, depth: number): Promi
   node = <ChildKey depth={depth + 1}>{node}</ChildKey>;
   if (layout) {
     const Layout = component(matched, layout, 'layout');
-    node = <Layout params={Promise.resolve(params)}>{node}</Layout>;
+    // useSelectedLayoutSegment() in the layout's client components reads the segments below this depth.
+    node = (
+      <LayoutDepth depth={depth}>
+        <Layout params={Promise.resolve(params)}>{node}</Layout>
+      </LayoutDepth>
+    );
   }
   return node;
 }

@@ -33,3 +33,7 @@ export interface ActionResponse {
 }
 
 export { ACTION_HEADER, ACTION_REDIRECT_HEADER, PREFETCH_HEADER, RSC_CONTENT_TYPE, RSC_PARAM, TREE_HEADER, encodeTree } from '@nexxo/runtime/protocol';
+
+/** The last key of a payload: the page, or the not-found page (segment keys are folder names, `name|value` for params). */
+export const PAGE_KEY = '__PAGE__';
+export const NOT_FOUND_KEY = '__NOT_FOUND__';
