@@ -34,6 +34,11 @@ export interface BuildEnvironmentsOptions {
   rsc: EnvironmentEntry;
   ssr: EnvironmentEntry;
   client: EnvironmentEntry;
+  /**
+   * Modules built as a second client entry (`nexxo-client`), whose chunk keeps the same exports
+   * (so the same URL) however many routes are compiled after it: for `nexxo dev`.
+   */
+  clientSharedEntry?: string;
   /** Generated modules shared by all three environments, e.g. `virtual:nexxo/app`. */
   virtualModules?: Record<string, string>;
   /** Module exporting `registerClientReference` (see clientReferencesPlugin). */
@@ -243,7 +248,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
           'browser',
           options.refresh,
         ),
-        input: { main: options.client.entry },
+        input: { main: options.client.entry, ...(options.clientSharedEntry ? { 'nexxo-client': options.clientSharedEntry } : {}) },
       },
       {
         dir: join(options.outDir, dirs.client),

@@ -58,7 +58,7 @@ export function clientChunkGraph(chunks: OutputChunk[], references: Map<string, 
     walk(chunk.fileName);
     return [...files].map(url);
   };
-  const entry = chunks.find((chunk) => chunk.isEntry);
+  const entry = chunks.find((chunk) => chunk.isEntry && chunk.name === 'main');
   if (!entry) throw new Error('The client build produced no entry chunk.');
   const referenceChunks: Record<string, string[]> = {};
   for (const reference of references.values()) {

@@ -51,6 +51,7 @@ export function appEnvironments(options: {
     rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [nextCompat, checks.plugin, metadataRoutesPlugin(distDir), ...config.plugins.rsc] },
     ssr: { entry: join(distDir, 'ssr/entry.js'), plugins: [nextCompat, ...config.plugins.ssr] },
     client: { entry: join(distDir, development ? 'client/dev/dev-entry.js' : 'client/browser-entry.js'), plugins: [nextCompat, ...config.plugins.client] },
+    ...(development ? { clientSharedEntry: join(distDir, 'exports/dev-client-modules.js') } : {}),
     // In the browser, any other variable reads as undefined; on the server import.meta.env is process.env.
     define: { rsc: { ...shared, 'import.meta.env': 'process.env' }, ssr: { ...shared, 'import.meta.env': 'process.env' }, client: { ...shared, 'process.env': '{}', 'import.meta.env': '{}' } },
     // nexxo/og loads its fonts and WebAssembly from its own package files.

@@ -15,6 +15,15 @@ import type { RscPayload } from '../shared/rsc-payload.js';
 import { injectPayload } from './inject-payload.js';
 import { withBasePath } from '../shared/base-path.js';
 
+/**
+ * Development: names the dev bundles read while they load, defined before any module runs. The
+ * dev entry's refresh setup defines the real ones, but chunks it shares with Nexxo's client entry
+ * (and the pre-bundled React Server DOM client in them) may run first.
+ */
+const DEV_GLOBALS =
+  'self.$RefreshReg$??=function(){};self.$RefreshSig$??=function(){return function(t){return t}};' +
+  "self.__webpack_require__??=Object.assign(function(){throw new Error('Client components loaded before the Nexxo runtime.')},{u:function(c){return c}})";
+
 export interface RenderHtmlOptions {
   /** URL of the browser entry. */
   bootstrapModule: string;
@@ -58,6 +67,7 @@ export async function renderHtml(rscStream: ReadableStream<Uint8Array>, options:
 
   const renderOptions = {
     bootstrapModules: [options.bootstrapModule],
+    ...(process.env.NODE_ENV === 'production' ? {} : { bootstrapScriptContent: DEV_GLOBALS }),
     signal: options.signal,
     formState: (options.formState ?? null) as ReactFormState | null,
     onError(error: unknown) {
@@ -85,7 +95,7 @@ export async function renderHtml(rscStream: ReadableStream<Uint8Array>, options:
         </head>
         <body />
       </html>,
-      { bootstrapModules: [options.bootstrapModule], signal: options.signal },
+      { bootstrapModules: [options.bootstrapModule], signal: options.signal, ...(process.env.NODE_ENV === 'production' ? {} : { bootstrapScriptContent: DEV_GLOBALS }) },
     );
     return { kind: 'error', stream: shell.pipeThrough(injectPayload(forInline)) };
   }
