@@ -6,6 +6,8 @@ import { PropsTypeRewriter } from './props-type.js';
 
 const PAGE_FILE = /(?:^|[\\/])(?:page|layout|template|default)\.(?:tsx|jsx|ts|js|mts|mjs)$/;
 const ROUTE_FILE = /(?:^|[\\/])route\.(?:ts|js|mts|mjs)$/;
+/** Image metadata routes: their default export gets `{ params }` too, a Promise since Next 16. */
+const IMAGE_FILE = /(?:^|[\\/])(?:opengraph-image|twitter-image|icon|apple-icon)\d*\.(?:tsx|jsx|ts|js|mts|mjs)$/;
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 const PAGE_PROPS = ['params', 'searchParams'];
 const ROUTE_PROPS = ['params'];
@@ -45,10 +47,11 @@ export function rewriteAsyncProps(context: AsyncCodemodContext, file: string): v
 }
 
 function findTargets(program: AstNode, file: string): PropsTarget[] {
-  const pageFile = PAGE_FILE.test(file);
+  const imageFile = IMAGE_FILE.test(file);
+  const pageFile = PAGE_FILE.test(file) || imageFile;
   if (!pageFile && !ROUTE_FILE.test(file)) return [];
-  const named = pageFile ? ['generateMetadata', 'generateViewport'] : HTTP_METHODS;
-  const keys = pageFile ? PAGE_PROPS : ROUTE_PROPS;
+  const named = imageFile ? [] : pageFile ? ['generateMetadata', 'generateViewport'] : HTTP_METHODS;
+  const keys = pageFile && !imageFile ? PAGE_PROPS : ROUTE_PROPS;
   const paramIndex = pageFile ? 0 : 1;
   const locals = topLevelFunctions(program);
   const found = new Set<AstNode>();

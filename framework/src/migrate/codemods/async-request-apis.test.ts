@@ -48,6 +48,13 @@ const rewrites: Case[] = [
     changes: [2, 3, 5, 8, 8],
   },
   {
+    name: 'awaits params in an Open Graph image route',
+    file: 'app/posts/[slug]/opengraph-image.tsx',
+    before: `export default async function Image({ params }: { params: { slug: string } }) {\n  return render(params.slug);\n}\n`,
+    after: `export default async function Image({ params: paramsPromise }: { params: Promise<{ slug: string }> }) {\n  const params = await paramsPromise;\n  return render(params.slug);\n}\n`,
+    changes: [1, 1],
+  },
+  {
     name: 'awaits params in a route handler and wraps its declared return type',
     file: 'app/api/items/[id]/route.ts',
     before: `export function GET(request: Request, { params }: { params: { id: string } }): Response {\n  return Response.json({ id: params.id });\n}\n`,
