@@ -2,7 +2,8 @@ import { POSTCSS_CONFIG_FILES, PersistentCache, type BuildEnvironmentsResult } f
 import { CONFIG_FILE_NAMES, envFileNames } from '../config/index.js';
 import { MDX_COMPONENTS_FILES } from '../build/find-mdx-components.js';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cp, rm } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 
@@ -45,7 +46,7 @@ export class DevCache {
     this.#dir = devCacheDir(root);
     this.#store = new PersistentCache(join(this.#dir, 'db'));
     // The app's own path is part of it: a copied or moved app must not reuse a build of the original.
-    this.#fingerprint = hash([nexxoVersion, root, lockfileHash(root), configHash(root)].join('\0'));
+    this.#fingerprint = hash([nexxoVersion, nexxoBuildStamp(), root, lockfileHash(root), configHash(root)].join('\0'));
   }
 
   /** The saved build, copied into `outDir`, if it covers `routeId` and its inputs are unchanged. */
@@ -178,4 +179,15 @@ function deserialize(result: SerializedResult): BuildEnvironmentsResult {
     importGraphs: { rsc: new Map(result.importGraphs.rsc), client: new Map(result.importGraphs.client) },
     rebuilt: new Set(['rsc', 'client', 'ssr']),
   };
+}
+
+/**
+ * When Nexxo's own compiled files last changed, from the build info TypeScript writes next to
+ * them (absent from a published package, where the version says it all): working on Nexxo from
+ * its repository, a rebuilt framework must not reuse output the old one compiled.
+ */
+function nexxoBuildStamp(): string {
+  const dist = fileURLToPath(new URL('../', import.meta.url));
+  const infos = [join(dist, '.tsbuildinfo'), join(dist, 'client', '.tsbuildinfo'), join(dist, '..', '..', 'compiler', 'dist', '.tsbuildinfo')];
+  return infos.map((file) => (existsSync(file) ? String(statSync(file).mtimeMs) : '')).join(',');
 }
