@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { NexxoBuildError, formatDiagnostic } from '@nexxo/compiler';
+import { NexxoBuildError, formatDiagnostic } from '@nexxo/compiler/errors';
 
 const NAMES = ['middleware', 'proxy'] as const;
 const EXTENSIONS = ['.ts', '.js', '.mts', '.mjs', '.tsx', '.jsx'];

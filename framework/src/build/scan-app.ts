@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { NexxoBuildError, formatDiagnostic } from '@nexxo/compiler';
+import { NexxoBuildError, formatDiagnostic } from '@nexxo/compiler/errors';
 import type { PatternPart } from '@nexxo/runtime';
 import type { AppSegment, SegmentFileKind } from '../shared/app-module.js';
 import { DEFAULT_PAGE_EXTENSIONS, isMarkdownExtension } from '../config/index.js';

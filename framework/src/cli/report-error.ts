@@ -1,5 +1,3 @@
-import { NexxoBuildError } from '@nexxo/compiler';
-
 /**
  * Prints an error for a person: a user's mistake (build diagnostics, usage) as its message only;
  * anything else with its stack, since that is a bug in Nexxo or a dependency.
@@ -16,8 +14,9 @@ export function reportError(error: unknown): void {
 function findUserFacing(error: unknown): string | null {
   if (!(error instanceof Error)) return null;
   // Errors a user can fix carry a NEXXO_ code (NexxoBuildError, usage errors, adapters' errors).
+  // Checked by code, not by class: loading the compiler here would slow every command's start.
   const code = (error as { code?: unknown }).code;
-  if (error instanceof NexxoBuildError || (typeof code === 'string' && code.startsWith('NEXXO_'))) return error.message;
+  if (typeof code === 'string' && code.startsWith('NEXXO_')) return error.message;
   // Rolldown reports plugin errors in an aggregate; ours carry a formatted message.
   const nested = (error as { errors?: unknown[] }).errors;
   if (Array.isArray(nested) && nested.length > 0) {

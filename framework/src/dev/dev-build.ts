@@ -1,12 +1,12 @@
-import { buildEnvironments, listExports, type AssetPipeline, type BuildEnvironmentsResult, type Environment } from '@nexxo/compiler';
-import { createImageOptimizer } from '@nexxo/adapter-node';
+import type { BuildEnvironmentsResult } from '@nexxo/compiler';
+import { createImageOptimizer } from '@nexxo/adapter-node/image-optimizer';
 import { createMemoryCacheHandler } from '@nexxo/runtime/cache';
 import { createApp, pathnameFor, type BuildManifest, type ImageService, type ManifestRoute, type Params, type ServerBuild } from '@nexxo/runtime';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { appEnvironments, routeFiles, stylesByRouteFile } from '../build/app-environments.js';
+import { pathToFileURL } from 'node:url';
+import { routeFiles, stylesByRouteFile } from '../build/route-files.js';
 import { imageEndpointConfig } from '../build/image-settings.js';
 import type { ScannedApp, ScannedRoute } from '../build/scan-app.js';
 import type { ResolvedConfig } from '../config/index.js';
@@ -15,7 +15,7 @@ import type { ResolvedConfig } from '../config/index.js';
 const devDataCache = createMemoryCacheHandler();
 
 /** One id for every dev build: a rebuild must not look like a new deployment to open pages. */
-const DEV_BUILD_ID = 'development';
+export const DEV_BUILD_ID = 'development';
 
 /** One successful development build: what the dev server serves until the next one. */
 export interface DevBuild {
@@ -28,41 +28,6 @@ export interface DevBuild {
   /** The imported server bundles (kept when a rebuild does not touch them). */
   rsc: ServerBuild['rsc'] & { routeConfig(id: string): Promise<{ dynamicParams: boolean }>; staticParams(id: string): Promise<Params[] | null> };
   ssr: ServerBuild['ssr'];
-}
-
-/**
- * Builds only the routes requested so far (plus the root segment's files), in development mode,
- * with React Refresh in the client build. Start-up does none of this: the first request does.
- */
-export async function buildForDev(options: {
-  root: string;
-  outDir: string;
-  app: ScannedApp;
-  routes: Set<string>;
-  version: number;
-  /** The previous build and the environments that need no rebuild (see DevServer). */
-  reuse?: { previous: DevBuild; environments: ReadonlySet<Environment> };
-  /** Pre-bundled dependencies of the client build, by URL, and when their files are written. */
-  clientExternals?: { urls: Map<string, string>; done: Promise<void> };
-  /** Stylesheets and assets, cached across rebuilds. */
-  assets?: AssetPipeline;
-  config: ResolvedConfig;
-  publicEnv: Record<string, string>;
-  onMiddlewareRewrite?: (request: Request, pathname: string) => void;
-}): Promise<DevBuild> {
-  const { root, outDir, app } = options;
-  const compiled = app.routes.filter((route) => options.routes.has(route.id));
-  const result = await buildEnvironments({
-    ...appEnvironments({ root, outDir, app: routeSubset(app, compiled), buildId: DEV_BUILD_ID, mode: 'development', graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))], config: options.config, publicEnv: options.publicEnv }),
-    refresh: true,
-    ...(options.clientExternals ? { clientExternals: options.clientExternals.urls } : {}),
-    stableServerModules: /[\\/]node_modules[\\/]/,
-    ...(options.assets ? { assets: options.assets } : {}),
-    ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
-  });
-  // The manifest lists the static files: the dependency bundle must be on disk by then.
-  await options.clientExternals?.done;
-  return loadDevBuild({ ...options, result, previous: options.reuse?.previous });
 }
 
 /**
@@ -160,56 +125,8 @@ function devImageOptimizer(outDir: string): ImageService {
   return optimizer;
 }
 
-/** The part of the app tree that the compiled routes need: their segments, minus other leaves. */
-function routeSubset(app: ScannedApp, routes: ScannedRoute[]): ScannedApp {
-  const keep = new Set<number>([0]);
-  const leaves = new Set<number>();
-  for (const route of routes) {
-    for (const index of route.segments) keep.add(index);
-    leaves.add(route.segments[route.segments.length - 1]!);
-  }
-  const newIndex = new Map([...keep].sort((a, b) => a - b).map((old, position) => [old, position]));
-  const segments = [...newIndex.keys()].map((old) => {
-    const segment = app.segments[old]!;
-    const files = Object.fromEntries(Object.entries(segment.files).filter(([kind]) => (kind !== 'page' && kind !== 'route') || leaves.has(old)));
-    return { ...segment, files, children: segment.children.filter((child) => keep.has(child)).map((child) => newIndex.get(child)!) };
-  });
-  return {
-    appDir: app.appDir,
-    segments,
-    routes: routes.map((route) => ({ ...route, segments: route.segments.map((index) => newIndex.get(index)!) })),
-  };
-}
-
 async function listUrls(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile() && !entry.name.endsWith('.map')).map((entry) => '/' + relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
-
-/**
- * Whether an edited client module can be swapped by React Refresh: every export must look like a
- * component (or the module would hold values other modules captured). Otherwise the page reloads.
- */
-export function refreshBlocker(code: string, file: string, parse: (code: string) => unknown): string | null {
-  let names: string[];
-  try {
-    names = listExports(parse(code) as never, file);
-  } catch {
-    return null;
-  }
-  // Components are PascalCase; an ALL_CAPS export is a constant.
-  const others = names.filter((name) => name !== 'default' && !/^[A-Z](?=.*[a-z])/.test(name));
-  return others.length > 0 ? `it exports ${others.map((name) => `\`${name}\``).join(', ')}, which ${others.length === 1 ? 'is not a component' : 'are not components'}` : null;
-}
-
-/** What the client build takes pre-bundled in development: React, its DOM renderer, RSC and Refresh. */
-export const PREBUNDLED_CLIENT_DEPS = [
-  fileURLToPath(new URL('../client/dev/refresh-setup.js', import.meta.url)),
-  'react',
-  'react/jsx-runtime',
-  'react/jsx-dev-runtime',
-  'react-dom',
-  'react-dom/client',
-  'react-server-dom-webpack/client.browser',
-];

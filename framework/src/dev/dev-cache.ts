@@ -1,10 +1,12 @@
-import { POSTCSS_CONFIG_FILES, PersistentCache, type BuildEnvironmentsResult } from '@nexxo/compiler';
+import type { BuildEnvironmentsResult } from '@nexxo/compiler';
+import { PersistentCache } from '@nexxo/compiler/persistent-cache';
+import { POSTCSS_CONFIG_FILES } from '@nexxo/compiler/postcss-config';
 import { CONFIG_FILE_NAMES, envFileNames } from '../config/index.js';
 import { MDX_COMPONENTS_FILES } from '../build/find-mdx-components.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cp, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 
 /** Where `nexxo dev` keeps what it compiled, across restarts. `nexxo dev --force` deletes it. */
@@ -49,14 +51,24 @@ export class DevCache {
     this.#fingerprint = hash([nexxoVersion, nexxoBuildStamp(), root, lockfileHash(root), configHash(root)].join('\0'));
   }
 
-  /** The saved build, copied into `outDir`, if it covers `routeId` and its inputs are unchanged. */
+  /**
+   * The saved build, moved into `outDir`, if it covers `routeId` and its inputs are unchanged.
+   * Moved, not copied (copying took longer than the rest of the restore): the caller saves the
+   * restored build again, in the background, like any other.
+   */
   async restore(routeId: string, outDir: string, tree: string): Promise<{ routes: Set<string>; result: BuildEnvironmentsResult } | null> {
     const record = await this.#store.get<SnapshotRecord>(SNAPSHOT_KEY);
     if (!record || record.fingerprint !== this.#fingerprint || record.tree !== tree || !record.routes.includes(routeId)) return null;
     for (const [file, digest] of Object.entries(record.inputs)) if (fileHash(file) !== digest) return null;
     const folder = join(this.#dir, record.folder);
     if (!existsSync(folder)) return null;
-    await cp(folder, outDir, { recursive: true });
+    await mkdir(dirname(outDir), { recursive: true });
+    try {
+      await rename(folder, outDir);
+    } catch {
+      // Another file system, say: copy instead.
+      await cp(folder, outDir, { recursive: true });
+    }
     return { routes: new Set(record.routes), result: deserialize(record.result) };
   }
 

@@ -1,5 +1,4 @@
-import { serveFetch, type RunningServer } from '@nexxo/adapter-node';
-import { createAssetPipeline, listExports, parseModule, prebundleDeps, type AssetPipeline, type Environment } from '@nexxo/compiler';
+import type { AssetPipeline, Environment } from '@nexxo/compiler';
 import { compileRoutingRules, contentTypeFor, createRouteMatcher, decodePathParts, matchRewrite, stripBasePath, type CompiledRoutingRules } from '@nexxo/runtime';
 import { loadConfig, loadEnv, type ResolvedConfig } from '../config/index.js';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,26 +8,19 @@ import { isMiddlewarePath } from '../build/find-middleware.js';
 import { isMdxComponentsPath } from '../build/find-mdx-components.js';
 import type { DevError } from '../client/dev/error-overlay.js';
 import { locate, locateInStack } from './code-frame.js';
-import { PREBUNDLED_CLIENT_DEPS, buildForDev, loadDevBuild, refreshBlocker, type DevBuild } from './dev-build.js';
+import { loadDevBuild, type DevBuild } from './dev-build.js';
 import { DevCache, devCacheDir } from './dev-cache.js';
 import { watchFiles } from './file-watcher.js';
 import { HmrChannel } from './hmr-channel.js';
 import { createOutputDir } from '../build/output-dir.js';
 import { updateStylesheets } from './stylesheet-updates.js';
-import { CLIENT_BASE } from '../build/app-environments.js';
 
-export interface DevServerOptions {
-  root: string;
-  config: ResolvedConfig;
-  publicEnv: Record<string, string>;
-  port?: number;
-  hostname?: string;
-  /** Delete the persistent cache first (`nexxo dev --force`). */
-  force?: boolean;
-}
+type DevCompiler = typeof import('./dev-compile.js');
 
 /** How long after a client update the ssr build catches up. */
 const SSR_CATCH_UP_DELAY_MS = 150;
+/** How long after a page restored from the persistent cache the compiler is loaded. */
+const COMPILER_WARM_UP_DELAY_MS = 500;
 /** Root files that change how the whole app compiles. */
 const PROJECT_SETTINGS = /^(nexxo\.config\.(ts|mts|js|mjs)|\.env(\..+)?|postcss\.config\.(js|mjs|cjs)|tsconfig\.json)$/;
 // Metadata files (icon.png, opengraph-image.tsx, robots.ts…): like route files, adding or removing one changes the routes.
@@ -57,8 +49,9 @@ export class DevServer {
   /** The ssr build lags behind a client-only edit until the follow-up build. */
   #ssrStale = false;
   #deps: { urls: Map<string, string>; done: Promise<void> } | null = null;
-  /** Stylesheets and asset files, cached across rebuilds. */
-  #assets: AssetPipeline;
+  /** Stylesheets and asset files, cached across rebuilds; made with the compiler, on first use. */
+  #assets: AssetPipeline | null = null;
+  #compiler: Promise<DevCompiler> | null = null;
   #config: ResolvedConfig;
   #rules: CompiledRoutingRules;
   #publicEnv: Record<string, string>;
@@ -79,11 +72,15 @@ export class DevServer {
     this.#cache = new DevCache(root, nexxoVersion());
     // One folder per dev process: two dev servers on one app must not delete each other's output.
     this.#outDir = join(root, '.nexxo', 'dev', String(process.pid));
-    this.#assets = this.#createAssets();
   }
 
-  #createAssets(): AssetPipeline {
-    return createAssetPipeline({ root: this.#root, production: false, base: this.#config.routing.basePath + CLIENT_BASE });
+  /** The compiler side of the dev server, loaded on first need (see dev-compile.ts). */
+  #compile(): Promise<DevCompiler> {
+    return (this.#compiler ??= import('./dev-compile.js'));
+  }
+
+  async #assetPipeline(): Promise<AssetPipeline> {
+    return (this.#assets ??= (await this.#compile()).createDevAssets(this.#root, this.#config));
   }
 
   start(): void {
@@ -198,12 +195,16 @@ export class DevServer {
     this.#reuse = null;
     try {
       const restored = await this.#restoreFromCache(app);
+      const compile = restored ? null : await this.#compile();
       // The dependencies bundle while the app builds (buildForDev waits for both).
       this.#build =
         restored ??
-        (await buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps(), assets: this.#assets, config: this.#config, publicEnv: this.#publicEnv, onMiddlewareRewrite: this.#onMiddlewareRewrite }));
-      if (!restored) this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir, treeSignature(app));
+        (await compile!.buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps(compile!), assets: await this.#assetPipeline(), config: this.#config, publicEnv: this.#publicEnv, onMiddlewareRewrite: this.#onMiddlewareRewrite }));
+      // A restored build is saved again too: restoring moved it out of the cache.
+      this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir, treeSignature(app));
       if (restored && process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] restored ${restored.routes.size} route(s) from the persistent cache`);
+      // Served without the compiler; load it once the first page is out, before the first edit needs it.
+      if (restored) setTimeout(() => void this.#compile(), COMPILER_WARM_UP_DELAY_MS).unref();
       // Clears a build error, or a render error the edit may have fixed (a render that still fails reports again).
       this.#channel.send({ type: 'clear-error' });
       this.#buildError = null;
@@ -218,10 +219,9 @@ export class DevServer {
     }
   }
 
-  /** React and friends, bundled once per server for the browser (see prebundleDeps). */
-  #prebundledDeps(): { urls: Map<string, string>; done: Promise<void> } {
-    this.#deps ??= prebundleDeps({ root: this.#root, outDir: join(this.#outDir, 'static', '_nexxo', 'deps'), base: `${this.#config.routing.basePath}/_nexxo/deps/`, entries: PREBUNDLED_CLIENT_DEPS });
-    return this.#deps;
+  /** React and friends, bundled once per server for the browser. */
+  #prebundledDeps(compile: DevCompiler): { urls: Map<string, string>; done: Promise<void> } {
+    return (this.#deps ??= compile.prebundleClientDeps(this.#root, this.#outDir, this.#config));
   }
 
   /** On the first build only: the last session's build, if it covers the route and nothing changed. */
@@ -241,9 +241,10 @@ export class DevServer {
       await this.#reloadSettings(changed.map((path) => basename(path)).filter((name) => PROJECT_SETTINGS.test(name)));
       return;
     }
+    const compile = await this.#compile();
     // Stylesheets first: swapped in the page at once, and an edit that only touched CSS is done.
     const healthy = this.#build && !this.#buildError && !this.#scanError ? this.#build : null;
-    const { swaps, handled } = await updateStylesheets(this.#assets, healthy, this.#outDir, changed);
+    const { swaps, handled } = await updateStylesheets(await this.#assetPipeline(), healthy, this.#outDir, changed);
     if (swaps.length > 0) this.#channel.send({ type: 'css-update', swaps });
     // An edited file also changes the modules that import it with a query (`?raw`, `?url`).
     const queried = queriedIds(this.#build);
@@ -263,7 +264,7 @@ export class DevServer {
     const relevant = appDirChanged || this.#scanError !== null || this.#buildError !== null || !previous || paths.some(inGraph) || paths.some((path) => path.startsWith(join(this.#root, 'public') + sep));
     if (!relevant) return;
     if (this.#requested.size === 0 && !previous) return;
-    const reusable = appDirChanged || !previous || this.#buildError || this.#scanError ? null : reusableEnvironments(paths, previous);
+    const reusable = appDirChanged || !previous || this.#buildError || this.#scanError ? null : compile.reusableEnvironments(paths, previous);
     // A plan not yet built (say, the ssr catch-up after a client edit) still needs its rebuilds.
     const pending = this.#stale ? this.#reuse : undefined;
     this.#reuse = reusable && pending !== null ? new Set([...reusable].filter((environment) => pending === undefined || pending.has(environment))) : null;
@@ -280,7 +281,7 @@ export class DevServer {
       this.#channel.send({ type: 'server-update' });
       return;
     }
-    this.#notify(paths, previous, this.#build);
+    this.#notify(paths, previous, this.#build, compile);
     if (this.#ssrStale) {
       // The client update is on its way; bring server rendering up to date for the next page load,
       // a moment later, so the browser's import of the update does not compete with it.
@@ -314,7 +315,7 @@ export class DevServer {
       return;
     }
     console.log(`[nexxo] ${names.join(', ')} changed: rebuilding.`);
-    this.#assets = this.#createAssets();
+    this.#assets = null;
     this.#reuse = null;
     this.#stale = true;
     this.#buildError = null;
@@ -323,14 +324,14 @@ export class DevServer {
   }
 
   /** Tells open pages what changed: client modules are swapped, anything else re-renders. */
-  #notify(paths: string[], previous: DevBuild, current: DevBuild): void {
+  #notify(paths: string[], previous: DevBuild, current: DevBuild, compile: DevCompiler): void {
     const clientFiles = new Set(current.result.clientReferences.map((reference) => reference.file));
     // Every edited module the browser runs gets a client update, also one that server code imports.
     const clientModules = paths.filter((path) => current.result.client.moduleChunks.has(path));
     const serverChanged = paths.some((path) => current.result.serverModules.has(path) && !clientFiles.has(path)) || previous.routes.size !== current.routes.size || paths.some((path) => this.#isRouteFile(path));
     if (clientModules.length > 0) {
       const { moduleChunks, entryModules } = current.result.client;
-      const blockerOf = (file: string) => readSource(file, (code) => refreshBlocker(code, file, (source) => parseModule(source, file)));
+      const blockerOf = compile.refreshBlockerOf;
       const modules = clientModules.map((file) => {
         if (entryModules.has(file)) return { file: relativeFile(this.#root, file), chunk: null, reload: 'it is part of the entry chunk' };
         const chunk = moduleChunks.get(file) ?? null;
@@ -357,31 +358,17 @@ export class DevServer {
   }
 }
 
-export async function startDevServer(options: DevServerOptions): Promise<RunningServer> {
-  const dev = new DevServer(options.root, { force: options.force ?? false, config: options.config, publicEnv: options.publicEnv });
-  dev.start();
-  return serveFetch({ fetch: dev.fetch, port: options.port, hostname: options.hostname, onShutdown: () => dev.close() });
-}
 
 /**
- * Which environments an edit leaves untouched. A client component whose exports did not change is
- * client code only: the rsc build (which sees only its references) is reused. An edit outside the
- * client graph leaves the client and ssr builds as they are, unless the rsc rebuild finds that the
- * client references changed (the compiler checks that).
+ * The part of `nexxo dev` that follows listening: loads the app's settings (.env files, the
+ * config) and starts watching. Its requests wait for this, so start-up is not delayed by it.
  */
-function reusableEnvironments(paths: string[], previous: DevBuild): Set<Environment> {
-  const { serverModules, clientReferences, client } = previous.result;
-  const referenceExports = new Map(clientReferences.map((reference) => [reference.file, reference.exports.join()]));
-  const exportsChanged = (file: string) => readSource(file, (code) => listExports(parseModule(code, file) as never, file).join()) !== referenceExports.get(file);
-  const touchesServer = paths.some((path) => serverModules.has(path) && (!referenceExports.has(path) || exportsChanged(path)));
-  const touchesClient = paths.some((path) => client.moduleChunks.has(path));
-  const reuse = new Set<Environment>();
-  if (!touchesServer) reuse.add('rsc');
-  if (!touchesClient) {
-    reuse.add('client');
-    reuse.add('ssr');
-  }
-  return reuse;
+export async function openDevServer(root: string, options: { force: boolean }): Promise<DevServer> {
+  const { publicEnv } = loadEnv(root, 'development');
+  const config = await loadConfig(root, 'development');
+  const dev = new DevServer(root, { force: options.force, config, publicEnv });
+  dev.start();
+  return dev;
 }
 
 /** The modules the build imports with a query (`x.svg?raw`), by file. */
@@ -428,14 +415,6 @@ function isRunning(pid: number): boolean {
 
 function nexxoVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
-
-function readSource<T>(file: string, use: (code: string) => T): T | null {
-  try {
-    return use(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
 }
 
 function relativeFile(root: string, file: string): string {

@@ -1,0 +1,140 @@
+import { buildEnvironments, createAssetPipeline, listExports, parseModule, prebundleDeps, type AssetPipeline, type Environment } from '@nexxo/compiler';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appEnvironments, CLIENT_BASE } from '../build/app-environments.js';
+import { routeFiles } from '../build/route-files.js';
+import type { ScannedApp, ScannedRoute } from '../build/scan-app.js';
+import type { ResolvedConfig } from '../config/index.js';
+import { DEV_BUILD_ID, loadDevBuild, type DevBuild } from './dev-build.js';
+
+// The dev server's use of the compiler, in one module it imports on demand: the compiler (Rolldown,
+// Lightning CSS, PostCSS) takes ~100 ms to load, and neither start-up nor a first page restored from
+// the persistent cache needs it.
+
+/**
+ * Builds only the routes requested so far (plus the root segment's files), in development mode,
+ * with React Refresh in the client build. Start-up does none of this: the first request does.
+ */
+export async function buildForDev(options: {
+  root: string;
+  outDir: string;
+  app: ScannedApp;
+  routes: Set<string>;
+  version: number;
+  /** The previous build and the environments that need no rebuild (see DevServer). */
+  reuse?: { previous: DevBuild; environments: ReadonlySet<Environment> };
+  /** Pre-bundled dependencies of the client build, by URL, and when their files are written. */
+  clientExternals?: { urls: Map<string, string>; done: Promise<void> };
+  /** Stylesheets and assets, cached across rebuilds. */
+  assets?: AssetPipeline;
+  config: ResolvedConfig;
+  publicEnv: Record<string, string>;
+  onMiddlewareRewrite?: (request: Request, pathname: string) => void;
+}): Promise<DevBuild> {
+  const { root, outDir, app } = options;
+  const compiled = app.routes.filter((route) => options.routes.has(route.id));
+  const result = await buildEnvironments({
+    ...appEnvironments({ root, outDir, app: routeSubset(app, compiled), buildId: DEV_BUILD_ID, mode: 'development', graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))], config: options.config, publicEnv: options.publicEnv }),
+    refresh: true,
+    ...(options.clientExternals ? { clientExternals: options.clientExternals.urls } : {}),
+    stableServerModules: /[\\/]node_modules[\\/]/,
+    ...(options.assets ? { assets: options.assets } : {}),
+    ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
+  });
+  // The manifest lists the static files: the dependency bundle must be on disk by then.
+  await options.clientExternals?.done;
+  return loadDevBuild({ ...options, result, previous: options.reuse?.previous });
+}
+
+/** The part of the app tree that the compiled routes need: their segments, minus other leaves. */
+function routeSubset(app: ScannedApp, routes: ScannedRoute[]): ScannedApp {
+  const keep = new Set<number>([0]);
+  const leaves = new Set<number>();
+  for (const route of routes) {
+    for (const index of route.segments) keep.add(index);
+    leaves.add(route.segments[route.segments.length - 1]!);
+  }
+  const newIndex = new Map([...keep].sort((a, b) => a - b).map((old, position) => [old, position]));
+  const segments = [...newIndex.keys()].map((old) => {
+    const segment = app.segments[old]!;
+    const files = Object.fromEntries(Object.entries(segment.files).filter(([kind]) => (kind !== 'page' && kind !== 'route') || leaves.has(old)));
+    return { ...segment, files, children: segment.children.filter((child) => keep.has(child)).map((child) => newIndex.get(child)!) };
+  });
+  return {
+    appDir: app.appDir,
+    segments,
+    routes: routes.map((route) => ({ ...route, segments: route.segments.map((index) => newIndex.get(index)!) })),
+  };
+}
+
+/** Stylesheets and assets for development builds, cached across rebuilds. */
+export function createDevAssets(root: string, config: ResolvedConfig): AssetPipeline {
+  return createAssetPipeline({ root, production: false, base: config.routing.basePath + CLIENT_BASE });
+}
+
+/** React and friends, bundled once per server for the browser (see prebundleDeps). */
+export function prebundleClientDeps(root: string, outDir: string, config: ResolvedConfig): { urls: Map<string, string>; done: Promise<void> } {
+  return prebundleDeps({ root, outDir: join(outDir, 'static', '_nexxo', 'deps'), base: `${config.routing.basePath}/_nexxo/deps/`, entries: PREBUNDLED_CLIENT_DEPS });
+}
+
+/** Why React Refresh cannot swap this file in place (see refreshBlocker), or null; null too if it cannot be read. */
+export function refreshBlockerOf(file: string): string | null {
+  return readSource(file, (code) => refreshBlocker(code, file, (source) => parseModule(source, file)));
+}
+
+/**
+ * Which environments an edit leaves untouched. A client component whose exports did not change is
+ * client code only: the rsc build (which sees only its references) is reused. An edit outside the
+ * client graph leaves the client and ssr builds as they are, unless the rsc rebuild finds that the
+ * client references changed (the compiler checks that).
+ */
+export function reusableEnvironments(paths: string[], previous: DevBuild): Set<Environment> {
+  const { serverModules, clientReferences, client } = previous.result;
+  const referenceExports = new Map(clientReferences.map((reference) => [reference.file, reference.exports.join()]));
+  const exportsChanged = (file: string) => readSource(file, (code) => listExports(parseModule(code, file) as never, file).join()) !== referenceExports.get(file);
+  const touchesServer = paths.some((path) => serverModules.has(path) && (!referenceExports.has(path) || exportsChanged(path)));
+  const touchesClient = paths.some((path) => client.moduleChunks.has(path));
+  const reuse = new Set<Environment>();
+  if (!touchesServer) reuse.add('rsc');
+  if (!touchesClient) {
+    reuse.add('client');
+    reuse.add('ssr');
+  }
+  return reuse;
+}
+
+function readSource<T>(file: string, use: (code: string) => T): T | null {
+  try {
+    return use(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether an edited client module can be swapped by React Refresh: every export must look like a
+ * component (or the module would hold values other modules captured). Otherwise the page reloads.
+ */
+export function refreshBlocker(code: string, file: string, parse: (code: string) => unknown): string | null {
+  let names: string[];
+  try {
+    names = listExports(parse(code) as never, file);
+  } catch {
+    return null;
+  }
+  // Components are PascalCase; an ALL_CAPS export is a constant.
+  const others = names.filter((name) => name !== 'default' && !/^[A-Z](?=.*[a-z])/.test(name));
+  return others.length > 0 ? `it exports ${others.map((name) => `\`${name}\``).join(', ')}, which ${others.length === 1 ? 'is not a component' : 'are not components'}` : null;
+}
+
+/** What the client build takes pre-bundled in development: React, its DOM renderer, RSC and Refresh. */
+const PREBUNDLED_CLIENT_DEPS = [
+  fileURLToPath(new URL('../client/dev/refresh-setup.js', import.meta.url)),
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom',
+  'react-dom/client',
+  'react-server-dom-webpack/client.browser',
+];
