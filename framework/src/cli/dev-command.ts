@@ -12,6 +12,7 @@ export async function devCommand(dir: string, options: { port?: string; hostname
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw Object.assign(new Error(`PORT / --port must be a whole number from 0 to 65535, not "${options.port}".`), { code: 'NEXXO_USAGE' });
   const root = resolve(dir);
+  returnCompilerMemory();
   let listening!: () => void;
   const devServer: Promise<DevServer> = new Promise<void>((resolveListening) => (listening = resolveListening)).then(async () =>
     (await import('../dev/dev-server.js')).openDevServer(root, { force: options.force ?? false }),
@@ -33,4 +34,16 @@ export async function devCommand(dir: string, options: { port?: string; hostname
     await server.close();
     throw error;
   }
+}
+
+/**
+ * Rolldown's allocator (mimalloc) keeps the memory of finished builds by default; a dev server
+ * builds many times and lives for hours. These settings make it give pages back to the system at
+ * once: in our measurement a dev build of React's client packages left 120 MB resident instead
+ * of 260 MB, at a similar speed. Read when Rolldown loads, so set before it does; a user's own
+ * setting wins.
+ */
+function returnCompilerMemory(): void {
+  process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
+  process.env.MIMALLOC_PURGE_DELAY ??= '0';
 }

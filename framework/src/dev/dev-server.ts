@@ -19,6 +19,14 @@ type DevCompiler = typeof import('./dev-compile.js');
 
 /** How long after a client update the ssr build catches up. */
 const SSR_CATCH_UP_DELAY_MS = 150;
+/**
+ * Routes compiled ahead of need: a build for a newly requested route (not the first build, which
+ * must be quick) also compiles this many more routes nearest to the ones in use, or as many as are
+ * compiled already if that is more (so visiting every route costs a few builds, not one each).
+ */
+const AHEAD_BATCH = 32;
+/** After this long with no request and no edit, routes not compiled yet are compiled in the background. */
+const WARM_UP_IDLE_MS = 2000;
 /** How long after a page restored from the persistent cache the compiler is loaded. */
 const COMPILER_WARM_UP_DELAY_MS = 500;
 /** Root files that change how the whole app compiles. */
@@ -37,7 +45,17 @@ export class DevServer {
   readonly #channel = new HmrChannel();
   #app: ScannedApp | null = null;
   #scanError: DevError | null = null;
+  /** Routes in the compiled set: requested, or compiled ahead of need by a build that succeeded. */
   readonly #requested = new Set<string>();
+  /** The routes of the build in progress. */
+  #inFlight = new Set<string>();
+  /** The next build may compile routes ahead of need (a route was requested, or the server is idle). */
+  #compileAhead = false;
+  /** Routes that broke a build they were compiled ahead in: not tried again until a file changes. */
+  readonly #notAhead = new Set<string>();
+  /** The build in progress is a warm-up: requests for compiled routes do not wait for it. */
+  #warmingUp = false;
+  #warmUpTimer: ReturnType<typeof setTimeout> | undefined;
   #build: DevBuild | null = null;
   #buildError: DevError | null = null;
   #building: Promise<void> | null = null;
@@ -97,6 +115,7 @@ export class DevServer {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.#warmUpTimer);
     this.#watcher?.close();
     this.#channel.close();
     await this.#cache.close();
@@ -112,14 +131,14 @@ export class DevServer {
     // Client chunks are content-hashed: serve them from the current build without waiting for a
     // rebuild in progress (a Fast Refresh update imports its chunk while ssr catches up).
     if (pathname.startsWith('/_nexxo/') && this.#build) return this.#build.app.fetch(request);
-    this.#requestRoute(request);
-    await this.#ensureBuild();
+    this.#postponeWarmUp();
+    await this.#readyFor(request);
     const error = this.#scanError ?? this.#buildError;
     if (error || !this.#build) return errorDocument(error ?? { message: 'The app could not be built.' });
     const retry = request.clone();
     const response = await this.#build.app.fetch(request);
     const targets = this.#rewriteTargets.get(request);
-    if (!targets || !this.#requestPaths(targets)) return response;
+    if (!targets || !this.#requestPaths(targets).added) return response;
     // The middleware rewrote to a route this build does not have yet: build it, then answer again.
     await response.body?.cancel();
     await this.#ensureBuild();
@@ -129,38 +148,57 @@ export class DevServer {
   };
 
   /**
-   * Adds the routes a request may render to the compiled set (the next build includes them): the
-   * one its path matches, and those config rewrites may send it to.
+   * Waits until the routes a request may render are compiled. A route not compiled yet is built
+   * (with others, ahead of need); a compiled one is served at once, also while a warm-up builds.
    */
-  #requestRoute(request: Request): void {
+  async #readyFor(request: Request): Promise<void> {
+    for (;;) {
+      const ids = this.#requestRoute(request);
+      const compiled = this.#build !== null && ids.every((id) => this.#build!.routes.has(id));
+      if (compiled && !this.#stale && (!this.#building || this.#warmingUp)) return;
+      await this.#ensureBuild();
+      // A warm-up that failed left its routes out: the loop requests them again, on their own.
+      if (this.#buildError || this.#scanError || !this.#build || ids.every((id) => this.#build!.routes.has(id))) return;
+    }
+  }
+
+  /**
+   * Adds the routes a request may render to the compiled set (the next build includes them): the
+   * one its path matches, and those config rewrites may send it to. Returns their ids.
+   */
+  #requestRoute(request: Request): string[] {
     const url = new URL(request.url);
     const candidates = [url.pathname];
     for (const phase of ['beforeFiles', 'afterFiles', 'fallback'] as const) {
       const rewritten = matchRewrite(this.#rules, phase, { pathname: url.pathname, search: url.search, headers: request.headers, host: url.host });
       if (rewritten && 'pathname' in rewritten) candidates.push(rewritten.pathname);
     }
-    this.#requestPaths(candidates);
+    return this.#requestPaths(candidates).ids;
   }
 
-  /** Adds the routes of these paths (base path included) to the compiled set; true if one was new. */
-  #requestPaths(paths: string[]): boolean {
+  /** Adds the routes of these paths (base path included) to the compiled set; `added` if one was new. */
+  #requestPaths(paths: string[]): { ids: string[]; added: boolean } {
     const app = this.#scan();
-    if (!app) return false;
+    if (!app) return { ids: [], added: false };
     const matchRoute = createRouteMatcher(app.routes.map((route) => ({ ...route, rendering: 'dynamic' as const, dynamicParams: true, preload: [] })));
     const { basePath } = this.#config.routing;
     let added = false;
+    const ids: string[] = [];
     for (const path of paths) {
       const candidate = stripBasePath(path, basePath) ?? path;
       const parts = decodePathParts(candidate);
       const match = parts ? matchRoute(parts) : null;
-      if (match && !this.#requested.has(match.route.id)) {
-        this.#requested.add(match.route.id);
-        this.#stale = true;
-        this.#reuse = null;
-        added = true;
-      }
+      if (!match) continue;
+      ids.push(match.route.id);
+      // A route the build in progress compiles needs no other build.
+      if (this.#requested.has(match.route.id) || (this.#building && this.#inFlight.has(match.route.id))) continue;
+      this.#requested.add(match.route.id);
+      this.#stale = true;
+      this.#reuse = null;
+      this.#compileAhead = true;
+      added = true;
     }
-    return added;
+    return { ids, added };
   }
 
   #scan(): ScannedApp | null {
@@ -193,30 +231,88 @@ export class DevServer {
     const started = performance.now();
     const reuse = this.#reuse && this.#build ? { previous: this.#build, environments: this.#reuse } : undefined;
     this.#reuse = null;
+    const ahead = this.#compileAhead && this.#build && !reuse ? this.#aheadOfNeed(app) : [];
+    this.#compileAhead = false;
+    const routes = new Set([...this.#requested, ...ahead]);
+    this.#inFlight = routes;
     try {
       const restored = await this.#restoreFromCache(app);
       const compile = restored ? null : await this.#compile();
       // The dependencies bundle while the app builds (buildForDev waits for both).
       this.#build =
         restored ??
-        (await compile!.buildForDev({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps(compile!), assets: await this.#assetPipeline(), config: this.#config, publicEnv: this.#publicEnv, onMiddlewareRewrite: this.#onMiddlewareRewrite }));
+        (await compile!.buildForDev({ root: this.#root, outDir: this.#outDir, app, routes, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps(compile!), assets: await this.#assetPipeline(), config: this.#config, publicEnv: this.#publicEnv, onMiddlewareRewrite: this.#onMiddlewareRewrite }));
+      for (const id of ahead) this.#requested.add(id);
       // A restored build is saved again too: restoring moved it out of the cache.
       this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir, treeSignature(app));
       if (restored && process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] restored ${restored.routes.size} route(s) from the persistent cache`);
       // Served without the compiler; load it once the first page is out, before the first edit needs it.
       if (restored) setTimeout(() => void this.#compile(), COMPILER_WARM_UP_DELAY_MS).unref();
       // Clears a build error, or a render error the edit may have fixed (a render that still fails reports again).
-      this.#channel.send({ type: 'clear-error' });
+      if (!this.#warmingUp) this.#channel.send({ type: 'clear-error' });
       this.#buildError = null;
       if (process.env.NEXXO_DEBUG?.includes('dev'))
-        console.log(`[nexxo] built ${this.#requested.size} route(s) in ${Math.round(performance.now() - started)} ms${reuse ? ` (reused: ${[...reuse.environments].join(', ') || 'none'})` : ''}`);
+        console.log(`[nexxo] built ${routes.size} route(s) in ${Math.round(performance.now() - started)} ms${reuse ? ` (reused: ${[...reuse.environments].join(', ') || 'none'})` : ''}${ahead.length > 0 ? ` (${ahead.length} ahead of need${this.#warmingUp ? ', warming up' : ''})` : ''}`);
+      this.#postponeWarmUp();
     } catch (error) {
       this.#cache.cancelPendingSave();
+      if (ahead.length > 0) {
+        // A route nobody asked for yet must not break the ones in use: build again without them
+        // (a broken route shows its error when it is requested).
+        for (const id of ahead) this.#notAhead.add(id);
+        if (!this.#warmingUp) this.#stale = true;
+        if (process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] a build with ${ahead.length} route(s) ahead of need failed: they compile when requested`);
+        return;
+      }
       const devError = toDevError(error, this.#root);
       if (devError.message !== this.#buildError?.message) console.error(`\n✖ ${devError.file ? `${devError.file}:${devError.line ?? ''}:${devError.column ?? ''}\n` : ''}${devError.message}\n`);
       this.#buildError = devError;
       this.#channel.send({ type: 'error', source: 'build', error: devError });
     }
+  }
+
+  /**
+   * Routes to compile ahead of need: those not compiled yet, nearest first (sharing the most
+   * segments with a compiled route), as many as are compiled already and at least AHEAD_BATCH.
+   */
+  #aheadOfNeed(app: ScannedApp): string[] {
+    const compiled = app.routes.filter((route) => this.#requested.has(route.id));
+    const candidates = app.routes.filter((route) => !this.#requested.has(route.id) && !this.#notAhead.has(route.id));
+    const sharedSegments = (a: number[], b: number[]) => {
+      let count = 0;
+      while (count < a.length && a[count] === b[count]) count++;
+      return count;
+    };
+    const nearness = new Map(candidates.map((route) => [route.id, Math.max(0, ...compiled.map((other) => sharedSegments(route.segments, other.segments)))]));
+    return candidates
+      .sort((a, b) => nearness.get(b.id)! - nearness.get(a.id)!)
+      .slice(0, Math.max(AHEAD_BATCH, compiled.length))
+      .map((route) => route.id);
+  }
+
+  /** Restarts the idle countdown to the next warm-up (a request or an edit is activity). */
+  #postponeWarmUp(): void {
+    clearTimeout(this.#warmUpTimer);
+    this.#warmUpTimer = setTimeout(() => void this.#warmUp(), WARM_UP_IDLE_MS);
+    this.#warmUpTimer.unref();
+  }
+
+  /**
+   * While nobody is waiting, compiles the next batch of routes not compiled yet, so that visiting
+   * them later needs no build. Requests for compiled routes are served meanwhile; an edit waits
+   * for it. A batch that fails is dropped quietly (see #runBuild).
+   */
+  async #warmUp(): Promise<void> {
+    if (this.#building || this.#stale || !this.#build || this.#buildError || this.#scanError) return;
+    const app = this.#scan();
+    if (!app || this.#aheadOfNeed(app).length === 0) return;
+    this.#compileAhead = true;
+    this.#warmingUp = true;
+    this.#building = this.#runBuild().finally(() => {
+      this.#building = null;
+      this.#warmingUp = false;
+    });
+    await this.#building;
   }
 
   /** React and friends, bundled once per server for the browser. */
@@ -233,10 +329,13 @@ export class DevServer {
     const restored = await this.#cache.restore(first, this.#outDir, treeSignature(app));
     if (!restored || [...restored.routes].some((id) => !app.routes.some((route) => route.id === id))) return null;
     for (const id of restored.routes) this.#requested.add(id);
+    this.#inFlight = new Set(this.#requested);
     return loadDevBuild({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, result: restored.result, config: this.#config, onMiddlewareRewrite: this.#onMiddlewareRewrite });
   }
 
   async #onFilesChanged(changed: string[]): Promise<void> {
+    this.#postponeWarmUp();
+    this.#notAhead.clear();
     if (changed.some((path) => dirname(path) === this.#root && PROJECT_SETTINGS.test(basename(path)))) {
       await this.#reloadSettings(changed.map((path) => basename(path)).filter((name) => PROJECT_SETTINGS.test(name)));
       return;
