@@ -20,7 +20,49 @@ export function readModuleDirective(program: ProgramLike): ModuleDirective | nul
   return null;
 }
 
-/** A cheap text test that lets most modules skip parsing. */
-export function mayHaveDirective(code: string): boolean {
-  return code.includes('use client') || code.includes('use server');
+/**
+ * The module-level directive read from the text alone, without parsing: the string statements at
+ * the start (after a BOM, a hashbang, whitespace and comments). Lets most modules skip parsing;
+ * the parser has the last word (see readModuleDirective). A mention of "use client" elsewhere,
+ * say in React's own error messages, is no reason to parse a 200 kB module on every rebuild.
+ */
+export function leadingDirective(code: string): ModuleDirective | null {
+  let index = code.startsWith('\uFEFF') ? 1 : 0;
+  if (code.startsWith('#!', index)) index = lineEnd(code, index);
+  for (;;) {
+    index = skipTrivia(code, index);
+    const quote = code[index];
+    if (quote !== '"' && quote !== "'") return null;
+    const end = code.indexOf(quote, index + 1);
+    if (end === -1 || code.slice(index + 1, end).includes('\n')) return null;
+    const value = code.slice(index + 1, end);
+    if (value === 'use client' || value === 'use server') return value;
+    index = skipTrivia(code, end + 1);
+    if (code[index] === ';') index++;
+  }
+}
+
+/** Whether a function body may start with "use server" (an inline server action): the text test before parsing. */
+export function mayHaveInlineServerDirective(code: string): boolean {
+  return code.includes('use server') && INLINE_SERVER_DIRECTIVE.test(code);
+}
+
+// `{`, then whitespace and comments, then the directive string.
+const INLINE_SERVER_DIRECTIVE = /\{(?:\s|\/\/[^\n]*\n|\/\*(?:[^*]|\*(?!\/))*\*\/)*(['"])use server\1/;
+
+function skipTrivia(code: string, start: number): number {
+  let index = start;
+  for (;;) {
+    while (index < code.length && /\s/.test(code[index]!)) index++;
+    if (code.startsWith('//', index)) index = lineEnd(code, index);
+    else if (code.startsWith('/*', index)) {
+      const end = code.indexOf('*/', index + 2);
+      index = end === -1 ? code.length : end + 2;
+    } else return index;
+  }
+}
+
+function lineEnd(code: string, start: number): number {
+  const end = code.indexOf('\n', start);
+  return end === -1 ? code.length : end;
 }

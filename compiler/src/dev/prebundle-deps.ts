@@ -1,4 +1,5 @@
 import { loadRolldown } from '@nexxo/native';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -10,6 +11,11 @@ export interface PrebundleOptions {
   base: string;
   /** Bare specifiers (`react-dom/client`) or absolute module paths to pre-bundle. */
   entries: string[];
+  /**
+   * The bundle in `outDir` is known to be of these dependencies at their installed versions (say,
+   * restored from a cache keyed by the lockfile): used as it is when all its entry files are there.
+   */
+  reuseWritten?: boolean;
 }
 
 /**
@@ -21,7 +27,8 @@ export interface PrebundleOptions {
 export function prebundleDeps(options: PrebundleOptions): { urls: Map<string, string>; done: Promise<void> } {
   const names = new Map(options.entries.map((entry, index) => [entry, `${entry.replace(/^.*node_modules[\\/]/, '').replace(/[^\w]+/g, '_')}_${index}`]));
   const urls = new Map(options.entries.map((entry) => [entry, `${options.base}${names.get(entry)}.js`]));
-  return { urls, done: writeDeps(options, names) };
+  const written = options.reuseWritten === true && [...names.values()].every((name) => existsSync(join(options.outDir, `${name}.js`)));
+  return { urls, done: written ? Promise.resolve() : writeDeps(options, names) };
 }
 
 async function writeDeps(options: PrebundleOptions, names: Map<string, string>): Promise<void> {

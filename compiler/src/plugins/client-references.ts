@@ -1,6 +1,6 @@
 import type { Plugin } from 'rolldown';
 import { clientReferenceId, langOf, scriptFilePattern } from '../client-reference-id.js';
-import { mayHaveDirective, readModuleDirective } from '../directives.js';
+import { leadingDirective, readModuleDirective } from '../directives.js';
 import { listExports } from '../module-exports.js';
 
 export interface ClientReference {
@@ -32,7 +32,7 @@ export function clientReferencesPlugin(options: ClientReferencesOptions): Plugin
     transform: {
       filter: { id: scriptFilePattern },
       handler(code, id) {
-        if (id.startsWith('\0') || !mayHaveDirective(code)) return null;
+        if (id.startsWith('\0') || leadingDirective(code) !== 'use client') return null;
         const program = tryParse(() => this.parse(code, { lang: langOf(id) }));
         // Unparsable: Rolldown's own parser reports it next, with the file, line and code frame.
         if (!program) return null;

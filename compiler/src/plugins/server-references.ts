@@ -2,7 +2,7 @@ import type { Plugin } from 'rolldown';
 import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { langOf, scriptFilePattern } from '../client-reference-id.js';
-import { mayHaveDirective, readModuleDirective } from '../directives.js';
+import { leadingDirective, mayHaveInlineServerDirective, readModuleDirective } from '../directives.js';
 import { listExports } from '../module-exports.js';
 import { actionFileKey, actionId } from '../server-actions/action-id.js';
 import { transformInlineActions } from '../server-actions/inline-actions.js';
@@ -34,7 +34,10 @@ export function serverReferencesPlugin(root: string, environment: 'rsc' | 'ssr' 
       filter: { id: scriptFilePattern },
       handler(code, id) {
         if (id.startsWith('\0') || !code.includes('use server')) return null;
-        const program = mayHaveDirective(code) ? tryParse(() => this.parse(code, { lang: langOf(id) })) : null;
+        const leading = leadingDirective(code);
+        // Inline actions are server-component code: only the rsc build looks for them.
+        const worthParsing = leading === 'use server' || (environment === 'rsc' && leading !== 'use client' && mayHaveInlineServerDirective(code));
+        const program = worthParsing ? tryParse(() => this.parse(code, { lang: langOf(id) })) : null;
         if (!program) return null;
         const directive = readModuleDirective(program);
         if (directive === 'use server') {

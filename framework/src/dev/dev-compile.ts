@@ -73,9 +73,12 @@ export function createDevAssets(root: string, config: ResolvedConfig): AssetPipe
   return createAssetPipeline({ root, production: false, base: config.routing.basePath + CLIENT_BASE });
 }
 
-/** React and friends, bundled once per server for the browser (see prebundleDeps). */
-export function prebundleClientDeps(root: string, outDir: string, config: ResolvedConfig): { urls: Map<string, string>; done: Promise<void> } {
-  return prebundleDeps({ root, outDir: join(outDir, 'static', '_nexxo', 'deps'), base: `${config.routing.basePath}/_nexxo/deps/`, entries: PREBUNDLED_CLIENT_DEPS });
+/**
+ * React and friends, bundled once per server for the browser (see prebundleDeps); `reuseWritten`:
+ * the output folder holds them already (a build restored from the persistent cache).
+ */
+export function prebundleClientDeps(root: string, outDir: string, config: ResolvedConfig, reuseWritten = false): { urls: Map<string, string>; done: Promise<void> } {
+  return prebundleDeps({ root, outDir: join(outDir, 'static', '_nexxo', 'deps'), base: `${config.routing.basePath}/_nexxo/deps/`, entries: PREBUNDLED_CLIENT_DEPS, reuseWritten });
 }
 
 /** Why React Refresh cannot swap this file in place (see refreshBlocker), or null; null too if it cannot be read. */

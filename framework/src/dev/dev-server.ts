@@ -67,6 +67,8 @@ export class DevServer {
   /** The ssr build lags behind a client-only edit until the follow-up build. */
   #ssrStale = false;
   #deps: { urls: Map<string, string>; done: Promise<void> } | null = null;
+  /** The output folder holds the pre-bundled dependencies of a build restored from the cache. */
+  #depsRestored = false;
   /** Stylesheets and asset files, cached across rebuilds; made with the compiler, on first use. */
   #assets: AssetPipeline | null = null;
   #compiler: Promise<DevCompiler> | null = null;
@@ -317,7 +319,8 @@ export class DevServer {
 
   /** React and friends, bundled once per server for the browser. */
   #prebundledDeps(compile: DevCompiler): { urls: Map<string, string>; done: Promise<void> } {
-    return (this.#deps ??= compile.prebundleClientDeps(this.#root, this.#outDir, this.#config));
+    // A build restored from the cache brought them along (the cache is keyed by the lockfile).
+    return (this.#deps ??= compile.prebundleClientDeps(this.#root, this.#outDir, this.#config, this.#depsRestored));
   }
 
   /** On the first build only: the last session's build, if it covers the route and nothing changed. */
@@ -328,6 +331,7 @@ export class DevServer {
     if (!first) return null;
     const restored = await this.#cache.restore(first, this.#outDir, treeSignature(app));
     if (!restored || [...restored.routes].some((id) => !app.routes.some((route) => route.id === id))) return null;
+    this.#depsRestored = true;
     for (const id of restored.routes) this.#requested.add(id);
     this.#inFlight = new Set(this.#requested);
     return loadDevBuild({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, result: restored.result, config: this.#config, onMiddlewareRewrite: this.#onMiddlewareRewrite });
