@@ -2,6 +2,7 @@ import type { AssetPipeline, Environment } from '@nexxo/compiler';
 import { compileRoutingRules, contentTypeFor, createRouteMatcher, decodePathParts, matchRewrite, stripBasePath, type CompiledRoutingRules } from '@nexxo/runtime';
 import { loadConfig, loadEnv, type ResolvedConfig } from '../config/index.js';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { scanApp, specialFileOf, type ScannedApp } from '../build/scan-app.js';
 import { isMiddlewarePath } from '../build/find-middleware.js';
@@ -492,7 +493,10 @@ function treeSignature(app: ScannedApp): string {
   return JSON.stringify([app.segments, app.routes.map((route) => route.id)]);
 }
 
-/** Deletes the output of dev servers that are no longer running. */
+/**
+ * Deletes the output of dev servers that are no longer running, in the background: a folder of a
+ * few hundred routes takes longer to delete than the rest of a warm start.
+ */
 function removeStaleOutput(devDir: string): void {
   let entries: string[];
   try {
@@ -503,7 +507,7 @@ function removeStaleOutput(devDir: string): void {
   for (const entry of entries) {
     const pid = Number(entry);
     if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
-    rmSync(join(devDir, entry), { recursive: true, force: true });
+    void rm(join(devDir, entry), { recursive: true, force: true }).catch(() => {});
   }
 }
 
