@@ -119,7 +119,7 @@ function readSource<T>(file: string, use: (code: string) => T): T | null {
  * Whether an edited client module can be swapped by React Refresh: every export must look like a
  * component (or the module would hold values other modules captured). Otherwise the page reloads.
  */
-export function refreshBlocker(code: string, file: string, parse: (code: string) => unknown): string | null {
+function refreshBlocker(code: string, file: string, parse: (code: string) => unknown): string | null {
   let names: string[];
   try {
     names = listExports(parse(code) as never, file);
