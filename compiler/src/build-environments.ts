@@ -1,6 +1,7 @@
 import { loadRolldown } from '@nexxo/native';
 import type { InputOptions, OutputChunk, OutputOptions, Plugin, RolldownOutput } from 'rolldown';
-import { join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { escapeRegExp, exactly, relativeImportOf } from './plugins/hook-filters.js';
 import { clientReferencesModule, clientReferencesPlugin, type ClientReference } from './plugins/client-references.js';
 import { serverComponentChecksPlugin } from './plugins/server-component-checks.js';
 import { boundaryChecksPlugin } from './plugins/boundary-checks.js';
@@ -56,8 +57,8 @@ export interface BuildEnvironmentsOptions {
   refresh?: boolean;
   /** Import specifiers resolved as other specifiers (e.g. `next/link` → `nexxo/link`). */
   alias?: Record<string, string>;
-  /** Development: modules of the client build served pre-bundled, by URL (see prebundleDeps). */
-  clientExternals?: Map<string, string>;
+  /** Development: modules each environment imports pre-bundled, by URL or file (see prebundleDeps). */
+  prebundled?: Partial<Record<Environment, Map<string, string>>>;
   /**
    * Development: modules matching this go into one server chunk per environment whose name (and
    * content hash) stays the same across rebuilds, so a dev server that imports the new build
@@ -145,7 +146,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   };
   // Every file that may define actions, found before the rsc build: an action only a client
   // component imports is not in the server's graph, yet the server must load it by id.
-  const actionFiles = reused('rsc') ? [] : await findActionFiles(options.root, [options.outDir]);
+  const actionFiles = reused('rsc') ? [] : findActionFiles(options.root, [options.outDir]);
   const serverReferences = (environment: Environment) => serverReferencesPlugin(options.root, environment, options.serverActions);
   const assetPlugins = [assetsPlugin({ root: options.root, files: assets.files, css: assets.css }), cssPlugin(assets.css), fontsPlugin({ root: options.root, files: assets.files })];
   // One compiler for all three environments: an MDX file compiles the same wherever it is imported.
@@ -153,10 +154,10 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   const importVars = await dynamicImportVarsPlugins(options.alias ?? {});
   const serverExternals = options.serverExternals?.length ? [serverExternalsPlugin(serverExternalsPattern(options.serverExternals), options.alias ?? {})] : [];
 
-  const shared = (environment: Environment, extraPlugins: Plugin[], conditionNames: string[], platform: 'node' | 'browser', refresh = false): InputOptions => ({
+  const shared = (environment: Environment, extraPlugins: Plugin[], refresh = false): InputOptions => ({
     cwd: options.root,
-    platform,
-    resolve: { conditionNames, ...(options.alias ? { alias: options.alias } : {}) },
+    platform: environment === 'client' ? 'browser' : 'node',
+    resolve: { conditionNames: CONDITION_NAMES[environment], ...(options.alias ? { alias: options.alias } : {}) },
     tsconfig: options.tsconfig ?? true,
     // React projects put JSX in .js files too (Next.js allows it); JSX parsing is a superset of JS.
     moduleTypes: { '.js': 'jsx' },
@@ -165,10 +166,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
       define: {
         ...options.define?.[environment],
         'process.env.NODE_ENV': JSON.stringify(options.mode),
-        // React loads client components and server actions through webpack's globals. Each build gets
-        // its own names: the rsc and ssr builds share one process, and a global `__webpack_require__`
-        // would also fool packages that check for webpack (node-gyp-build, which loads classic-level).
-        ...webpackGlobals(environment === 'rsc' ? '__nexxo_rsc' : '__nexxo_client'),
+        ...webpackGlobals(environment),
       },
     },
     plugins: [
@@ -180,6 +178,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
         [SERVER_ACTIONS_MODULE]: () => serverActionsModule(options.root, options.serverActions.salt, actionFiles),
       }),
       ...(environment === 'client' ? [] : serverExternals),
+      ...(options.prebundled?.[environment] ? [prebundledPlugin(options.prebundled[environment], environment === 'client' ? null : join(options.outDir, dirs[environment]))] : []),
       ...importVars,
       serverReferences(environment),
       ...extraPlugins,
@@ -222,12 +221,10 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
           graphPlugin,
           ...(options.rsc.plugins ?? []),
         ],
-        ['react-server', 'node', 'import', 'module', 'default'],
-        'node',
       ),
       input: { index: options.rsc.entry },
     },
-    serverOutput(join(options.outDir, dirs.rsc), production, options.stableServerModules),
+    serverOutput(join(options.outDir, dirs.rsc), production, options.stableServerModules, options.prebundled?.rsc !== undefined),
   );
 
   // A server edit that adds, removes or reshapes client references changes what the other two bundle.
@@ -240,12 +237,9 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
           [
             clientGraphPlugin,
             boundaryChecksPlugin({ environment: 'client', isAppFile: options.isAppFile }),
-            ...(options.clientExternals ? [externalUrlsPlugin(options.clientExternals)] : []),
             ...(options.refresh ? [reactRefreshPlugin({ root: options.root, isAppFile: options.isAppFile })] : []),
             ...(options.client.plugins ?? []),
           ],
-          ['browser', 'import', 'module', 'default'],
-          'browser',
           options.refresh,
         ),
         input: { main: options.client.entry, ...(options.clientSharedEntry ? { 'nexxo-client': options.clientSharedEntry } : {}) },
@@ -260,8 +254,8 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
       },
     ),
     reused('ssr') ? null : write(
-      { ...shared('ssr', [boundaryChecksPlugin({ environment: 'ssr', isAppFile: options.isAppFile }), ...(options.ssr.plugins ?? [])], ['node', 'import', 'module', 'default'], 'node'), input: { index: options.ssr.entry } },
-      serverOutput(join(options.outDir, dirs.ssr), production, options.stableServerModules),
+      { ...shared('ssr', [boundaryChecksPlugin({ environment: 'ssr', isAppFile: options.isAppFile }), ...(options.ssr.plugins ?? [])]), input: { index: options.ssr.entry } },
+      serverOutput(join(options.outDir, dirs.ssr), production, options.stableServerModules, options.prebundled?.ssr !== undefined),
     ),
   ]);
 
@@ -292,21 +286,43 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   };
 }
 
-function webpackGlobals(prefix: string): Record<string, string> {
+/** The package.json export conditions each environment resolves under. */
+export const CONDITION_NAMES: Record<Environment, string[]> = {
+  rsc: ['react-server', 'node', 'import', 'module', 'default'],
+  ssr: ['node', 'import', 'module', 'default'],
+  client: ['browser', 'import', 'module', 'default'],
+};
+
+/**
+ * React loads client components and server actions through webpack's globals. Each build gets its
+ * own names: the rsc and ssr builds share one process, and a global `__webpack_require__` would also
+ * fool packages that check for webpack (node-gyp-build, which loads classic-level).
+ */
+export function webpackGlobals(environment: Environment): Record<string, string> {
+  const prefix = environment === 'rsc' ? '__nexxo_rsc' : '__nexxo_client';
   return { __webpack_require__: `globalThis.${prefix}_require__`, __webpack_chunk_load__: `globalThis.${prefix}_chunk_load__` };
 }
 
-/** Imports of pre-bundled modules stay imports, of their URL. */
-function externalUrlsPlugin(urls: Map<string, string>): Plugin {
+/**
+ * Imports of pre-bundled modules stay imports: of their URL in the browser; on the server, of their
+ * file by a path relative to the output folder (a cached build is restored to another folder; the
+ * server output puts every chunk in that folder, see serverOutput). Modules are named by package
+ * specifier or, for files, by absolute path (imported by a relative path with its extension).
+ */
+function prebundledPlugin(imports: Map<string, string>, outputDir: string | null): Plugin {
+  const specifiers = [...imports.keys()].filter((key) => !isAbsolute(key));
+  const fileNames = [...imports.keys()].filter((key) => isAbsolute(key)).map((file) => basename(file));
   return {
-    name: 'nexxo:external-urls',
-    async resolveId(source, importer) {
-      const direct = urls.get(source);
-      if (direct) return { id: direct, external: true };
-      if (!source.startsWith('.') || !importer) return null;
-      const resolved = await this.resolve(source, importer, { skipSelf: true });
-      const url = resolved ? urls.get(resolved.id) : undefined;
-      return url ? { id: url, external: true } : null;
+    name: 'nexxo:prebundled',
+    resolveId: {
+      filter: { id: [exactly(specifiers), relativeImportOf(fileNames)] },
+      handler(source, importer) {
+        const target = imports.get(source) ?? (importer && source.startsWith('.') ? imports.get(resolve(dirname(importer), source)) : undefined);
+        if (!target) return null;
+        if (outputDir === null) return { id: target, external: true };
+        const path = relative(outputDir, target).split(sep).join('/');
+        return { id: path.startsWith('.') ? path : `./${path}`, external: true };
+      },
     },
   };
 }
@@ -318,16 +334,19 @@ function externalUrlsPlugin(urls: Map<string, string>): Plugin {
 function serverExternalsPlugin(pattern: RegExp, alias: Record<string, string>): Plugin {
   return {
     name: 'nexxo:server-externals',
-    resolveId(source) {
-      const target = alias[source] ?? source;
-      return pattern.test(target) ? { id: target, external: true } : null;
+    resolveId: {
+      filter: { id: [pattern, exactly(Object.keys(alias))] },
+      handler(source) {
+        const target = alias[source] ?? source;
+        return pattern.test(target) ? { id: target, external: true } : null;
+      },
     },
   };
 }
 
 /** Bare imports of the listed packages (and their subpaths). */
 function serverExternalsPattern(packages: string[]): RegExp {
-  const names = packages.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const names = packages.map(escapeRegExp).join('|');
   return new RegExp(`^(?:${names})(?:/.*)?$`);
 }
 
@@ -353,13 +372,14 @@ const stableChunkWithoutSourceMap: Plugin = {
   },
 };
 
-function serverOutput(dir: string, production: boolean, stable?: RegExp): OutputOptions {
+/** `flat`: chunks beside the entry, so one relative path reaches the pre-bundled dependencies from all. */
+function serverOutput(dir: string, production: boolean, stable: RegExp | undefined, flat: boolean): OutputOptions {
   return {
     ...(stable ? { codeSplitting: { groups: [{ name: STABLE_CHUNK_NAME, test: stable }] }, plugins: [stableChunkWithoutSourceMap] } : {}),
     dir,
     format: 'esm',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    chunkFileNames: flat ? '[name]-[hash].js' : 'chunks/[name]-[hash].js',
     minify: production ? 'dce-only' : false,
     sourcemap: !production,
   };

@@ -9,6 +9,7 @@ export { NexxoBuildError, formatDiagnostic } from './errors.js';
 export { readModuleDirective } from './directives.js';
 export { listExports } from './module-exports.js';
 export { tryParse } from './plugins/client-references.js';
+export { escapeRegExp, exactly } from './plugins/hook-filters.js';
 export type { Plugin } from 'rolldown';
 export { parseModule } from './parse-module.js';
 export { PersistentCache } from './cache/persistent-cache.js';

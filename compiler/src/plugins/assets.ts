@@ -18,22 +18,27 @@ const QUERY = /\?(url|raw)$/;
 export function assetsPlugin(options: { root: string; files: AssetFiles; css: CssCompiler }): Plugin {
   return {
     name: 'nexxo:assets',
-    async resolveId(source, importer) {
-      const query = QUERY.exec(source);
-      if (!query) return null;
-      const resolved = await this.resolve(source.slice(0, query.index), importer, { skipSelf: true });
-      return resolved ? `${resolved.id}?${query[1]}` : null;
+    resolveId: {
+      filter: { id: QUERY },
+      async handler(source, importer) {
+        const query = QUERY.exec(source)!;
+        const resolved = await this.resolve(source.slice(0, query.index), importer, { skipSelf: true });
+        return resolved ? `${resolved.id}?${query[1]}` : null;
+      },
     },
-    async load(id) {
-      const query = QUERY.exec(id);
-      const file = query ? id.slice(0, query.index) : id;
-      let value: unknown;
-      if (query?.[1] === 'raw') value = readFileSync(file, 'utf8');
-      else if (query?.[1] === 'url') value = CSS_FILE.test(file) ? (await options.css.compile(file)).href : options.files.fileUrl(file);
-      else if (IMAGE.test(file)) value = await staticImage(file, options);
-      else if (FILE.test(file)) value = options.files.fileUrl(file);
-      else return null;
-      return { code: `export default ${JSON.stringify(value)};\n`, moduleType: 'js', moduleSideEffects: false };
+    load: {
+      filter: { id: [QUERY, IMAGE, FILE] },
+      async handler(id) {
+        const query = QUERY.exec(id);
+        const file = query ? id.slice(0, query.index) : id;
+        let value: unknown;
+        if (query?.[1] === 'raw') value = readFileSync(file, 'utf8');
+        else if (query?.[1] === 'url') value = CSS_FILE.test(file) ? (await options.css.compile(file)).href : options.files.fileUrl(file);
+        else if (IMAGE.test(file)) value = await staticImage(file, options);
+        else if (FILE.test(file)) value = options.files.fileUrl(file);
+        else return null;
+        return { code: `export default ${JSON.stringify(value)};\n`, moduleType: 'js', moduleSideEffects: false };
+      },
     },
   };
 }

@@ -30,11 +30,17 @@ export function boundaryChecksPlugin(options: { environment: Environment; isAppF
     buildStart(inputOptions) {
       root = inputOptions.cwd;
     },
-    resolveId(source) {
-      return source === 'server-only' || source === 'client-only' ? markerId(source) : null;
+    resolveId: {
+      filter: { id: /^(?:server|client)-only$/ },
+      handler(source) {
+        return markerId(source as Marker);
+      },
     },
-    load(id) {
-      return id === markerId('server-only') || id === markerId('client-only') ? { code: 'export {};\n', moduleSideEffects: false } : null;
+    load: {
+      filter: { id: /^\0nexxo:(?:server|client)-only$/ },
+      handler() {
+        return { code: 'export {};\n', moduleSideEffects: false };
+      },
     },
     buildEnd(error) {
       const marker = forbiddenIn[options.environment];

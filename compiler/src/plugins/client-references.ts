@@ -30,9 +30,10 @@ export function clientReferencesPlugin(options: ClientReferencesOptions): Plugin
   return {
     name: 'nexxo:client-references',
     transform: {
-      filter: { id: scriptFilePattern },
+      // Filters run in Rolldown: modules without the directive never cross into JavaScript.
+      filter: { id: { include: scriptFilePattern, exclude: /^\0/ }, code: 'use client' },
       handler(code, id) {
-        if (id.startsWith('\0') || leadingDirective(code) !== 'use client') return null;
+        if (leadingDirective(code) !== 'use client') return null;
         const program = tryParse(() => this.parse(code, { lang: langOf(id) }));
         // Unparsable: Rolldown's own parser reports it next, with the file, line and code frame.
         if (!program) return null;

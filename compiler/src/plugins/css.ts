@@ -8,11 +8,13 @@ import { CSS_FILE, type CssCompiler } from '../css/css-compiler.js';
 export function cssPlugin(css: CssCompiler): Plugin {
   return {
     name: 'nexxo:css',
-    async load(id) {
-      if (!CSS_FILE.test(id)) return null;
-      const compiled = await css.compile(id);
-      const code = compiled.classNames ? `export default ${JSON.stringify(compiled.classNames)};\n` : 'export {};\n';
-      return { code, moduleType: 'js', moduleSideEffects: false };
+    load: {
+      filter: { id: CSS_FILE },
+      async handler(id) {
+        const compiled = await css.compile(id);
+        const code = compiled.classNames ? `export default ${JSON.stringify(compiled.classNames)};\n` : 'export {};\n';
+        return { code, moduleType: 'js', moduleSideEffects: false };
+      },
     },
   };
 }

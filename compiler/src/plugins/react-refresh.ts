@@ -13,9 +13,9 @@ export function reactRefreshPlugin(options: { root: string; isAppFile: (id: stri
   return {
     name: 'nexxo:react-refresh',
     transform: {
-      filter: { id: scriptFilePattern },
+      filter: { id: { include: scriptFilePattern, exclude: [/^\0/, /[\\/]node_modules[\\/]/] } },
       handler(code, id) {
-        if (id.startsWith('\0') || !options.isAppFile(id)) return null;
+        if (!options.isAppFile(id)) return null;
         const moduleId = JSON.stringify(relative(options.root, id).split(sep).join('/'));
         // Function declarations: hoisted above the `var _s = $RefreshSig$()` the transform puts first.
         const prelude =

@@ -16,6 +16,8 @@ const clientOnlyImports: Record<string, Set<string>> = {
   'nexxo/navigation': new Set(['useRouter', 'usePathname', 'useSearchParams', 'useParams', 'useSelectedLayoutSegment', 'useSelectedLayoutSegments']),
   'next/navigation': new Set(['useRouter', 'usePathname', 'useSearchParams', 'useParams', 'useSelectedLayoutSegment', 'useSelectedLayoutSegments']),
 };
+/** Worth parsing a server component for: it may use a hook, createContext or a class component. */
+const HOOK_OR_CLASS = /\buse[A-Z]|createContext|Component\b/;
 const namespaceCall = /\b([A-Za-z_$][\w$]*)\.(use[A-Z]\w*|createContext)\s*\(/g;
 
 /** A client-only API found in a server component, reported once the import graph is known. */
@@ -54,9 +56,9 @@ export function serverComponentChecksPlugin(options: { isAppFile: (id: string) =
       this.error(messages.join('\n\n'));
     },
     transform: {
-      filter: { id: scriptFilePattern },
+      filter: { id: { include: scriptFilePattern, exclude: [/^\0/, /[\\/]node_modules[\\/]/] }, code: HOOK_OR_CLASS },
       handler(code, id) {
-        if (id.startsWith('\0') || !options.isAppFile(id) || !/\buse[A-Z]|createContext|Component\b/.test(code)) return null;
+        if (!options.isAppFile(id)) return null;
         const program = tryParse(() => this.parse(code, { lang: langOf(id) }));
         if (!program || readModuleDirective(program) !== null) return null;
         const namespaces = new Map<string, string>();

@@ -31,9 +31,8 @@ export function serverReferencesPlugin(root: string, environment: 'rsc' | 'ssr' 
   return {
     name: 'nexxo:server-references',
     transform: {
-      filter: { id: scriptFilePattern },
+      filter: { id: { include: scriptFilePattern, exclude: /^\0/ }, code: 'use server' },
       handler(code, id) {
-        if (id.startsWith('\0') || !code.includes('use server')) return null;
         const leading = leadingDirective(code);
         // Inline actions are server-component code: only the rsc build looks for them.
         const worthParsing = leading === 'use server' || (environment === 'rsc' && leading !== 'use client' && mayHaveInlineServerDirective(code));

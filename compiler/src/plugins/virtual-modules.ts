@@ -1,4 +1,5 @@
 import type { Plugin } from 'rolldown';
+import { exactly } from './hook-filters.js';
 
 /**
  * Serves generated modules under `virtual:nexxo/*` ids. Values may be functions so that a module
@@ -8,15 +9,20 @@ export function virtualModulesPlugin(modules: Record<string, string | (() => str
   const prefix = '\0';
   return {
     name: 'nexxo:virtual-modules',
-    resolveId(source) {
-      if (source in modules) return prefix + source;
-      return null;
+    resolveId: {
+      filter: { id: exactly(Object.keys(modules)) },
+      handler(source) {
+        return source in modules ? prefix + source : null;
+      },
     },
-    load(id) {
-      if (!id.startsWith(prefix)) return null;
-      const module = modules[id.slice(prefix.length)];
-      if (module === undefined) return null;
-      return { code: typeof module === 'function' ? module() : module, moduleSideEffects: true };
+    load: {
+      filter: { id: /^\0/ },
+      handler(id) {
+        const module = modules[id.slice(prefix.length)];
+        if (module === undefined) return null;
+        return { code: typeof module === 'function' ? module() : module, moduleSideEffects: true };
+      },
     },
   };
 }
+

@@ -1,4 +1,4 @@
-import { listExports, parseModule, tryParse, type Plugin } from '@nexxo/compiler';
+import { escapeRegExp, listExports, parseModule, tryParse, type Plugin } from '@nexxo/compiler';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METADATA_ROUTE_PREFIX, metadataContentType } from './metadata-files.js';
@@ -15,25 +15,30 @@ export function metadataRoutesPlugin(distDir: string): Plugin {
   const helpers = JSON.stringify(join(distDir, 'rsc/metadata/metadata-route.js'));
   return {
     name: 'nexxo:metadata-routes',
-    resolveId(source) {
-      if (source.startsWith(METADATA_ROUTE_PREFIX)) return '\0' + source;
-      // Keeps the file in the module graph by its own path, so a dev edit of it is seen.
-      if (source.endsWith(BYTES_QUERY)) return source;
-      return null;
+    resolveId: {
+      filter: { id: [new RegExp(`^${escapeRegExp(METADATA_ROUTE_PREFIX)}`), new RegExp(`${escapeRegExp(BYTES_QUERY)}$`)] },
+      handler(source) {
+        if (source.startsWith(METADATA_ROUTE_PREFIX)) return '\0' + source;
+        // Keeps the file in the module graph by its own path, so a dev edit of it is seen.
+        return source;
+      },
     },
-    load(id) {
-      if (id.endsWith(BYTES_QUERY)) return { code: `export default ${JSON.stringify(readFileSync(id.slice(0, -BYTES_QUERY.length)).toString('base64'))};`, moduleType: 'js' };
-      if (!id.startsWith('\0' + METADATA_ROUTE_PREFIX)) return null;
-      const [kind, ...rest] = id.slice(1 + METADATA_ROUTE_PREFIX.length).split(':');
-      const file = rest.join(':');
-      const source = JSON.stringify(file);
-      const generated = /\.[jt]sx?$/.test(file);
-      if (!generated)
-        return `import body from ${JSON.stringify(file + BYTES_QUERY)};\nimport { fileResponse } from ${helpers};\nexport function GET() { return fileResponse(body, ${JSON.stringify(metadataContentType(file))}); }\n`;
-      const handler = kind === 'robots' ? 'robotsResponse' : kind === 'sitemap' ? 'sitemapResponse' : kind === 'manifest' ? 'manifestResponse' : 'imageResponse';
-      // The file's segment config, when it has one: `runtime` tells adapters where the route may run.
-      const runtime = exportsOf(file).includes('runtime') ? 'export { runtime } from ' + source + ';\n' : '';
-      return `import * as metadataModule from ${source};\nimport { ${handler} } from ${helpers};\n${runtime}export function GET(request, context) { return ${handler}(metadataModule, context, ${JSON.stringify(kind)}); }\n`;
+    load: {
+      filter: { id: [new RegExp(`^\0${escapeRegExp(METADATA_ROUTE_PREFIX)}`), new RegExp(`${escapeRegExp(BYTES_QUERY)}$`)] },
+      handler(id) {
+        if (id.endsWith(BYTES_QUERY)) return { code: `export default ${JSON.stringify(readFileSync(id.slice(0, -BYTES_QUERY.length)).toString('base64'))};`, moduleType: 'js' };
+        if (!id.startsWith('\0' + METADATA_ROUTE_PREFIX)) return null;
+        const [kind, ...rest] = id.slice(1 + METADATA_ROUTE_PREFIX.length).split(':');
+        const file = rest.join(':');
+        const source = JSON.stringify(file);
+        const generated = /\.[jt]sx?$/.test(file);
+        if (!generated)
+          return `import body from ${JSON.stringify(file + BYTES_QUERY)};\nimport { fileResponse } from ${helpers};\nexport function GET() { return fileResponse(body, ${JSON.stringify(metadataContentType(file))}); }\n`;
+        const handler = kind === 'robots' ? 'robotsResponse' : kind === 'sitemap' ? 'sitemapResponse' : kind === 'manifest' ? 'manifestResponse' : 'imageResponse';
+        // The file's segment config, when it has one: `runtime` tells adapters where the route may run.
+        const runtime = exportsOf(file).includes('runtime') ? 'export { runtime } from ' + source + ';\n' : '';
+        return `import * as metadataModule from ${source};\nimport { ${handler} } from ${helpers};\n${runtime}export function GET(request, context) { return ${handler}(metadataModule, context, ${JSON.stringify(kind)}); }\n`;
+      },
     },
   };
 }

@@ -63,11 +63,14 @@ export function unsupportedAdvice(specifier: string): string | undefined {
 export function nextCompatPlugin(root: string): Plugin {
   return {
     name: 'nexxo:next-compat',
-    resolveId(source, importer) {
-      if (!source.startsWith('next/') || supportedReplacement(source)) return null;
-      const file = importer ? relative(root, importer).split(sep).join('/') : 'an entry';
-      const advice = unsupportedAdvice(source) ?? `Nexxo provides ${Object.keys(SUPPORTED_NEXT_MODULES).join(', ')}; use one of those or a package that does not need Next.js`;
-      this.error(formatDiagnostic(file, `imports "${source}", which Nexxo does not provide.`, advice + '.'));
+    resolveId: {
+      filter: { id: /^next\// },
+      handler(source, importer) {
+        if (supportedReplacement(source)) return null;
+        const file = importer ? relative(root, importer).split(sep).join('/') : 'an entry';
+        const advice = unsupportedAdvice(source) ?? `Nexxo provides ${Object.keys(SUPPORTED_NEXT_MODULES).join(', ')}; use one of those or a package that does not need Next.js`;
+        this.error(formatDiagnostic(file, `imports "${source}", which Nexxo does not provide.`, advice + '.'));
+      },
     },
   };
 }

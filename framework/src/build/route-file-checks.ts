@@ -1,4 +1,4 @@
-import { NexxoBuildError, formatDiagnostic, listExports, parseModule, tryParse, type ClientReference, type Plugin } from '@nexxo/compiler';
+import { NexxoBuildError, exactly, formatDiagnostic, listExports, parseModule, tryParse, type ClientReference, type Plugin } from '@nexxo/compiler';
 import { relative, sep } from 'node:path';
 import type { SegmentFileKind } from '../shared/app-module.js';
 import type { ScannedApp } from './scan-app.js';
@@ -40,26 +40,29 @@ export function routeFileChecks(root: string, app: ScannedApp) {
 
   const plugin: Plugin = {
     name: 'nexxo:route-file-checks',
-    transform(code, id) {
-      const kind = kinds.get(id);
-      if (!kind) return null;
-      const program = tryParse(() => parseModule(code, id));
-      if (!program) return null;
-      const exports = listExports(program, id);
-      const fail = (reason: string, fix: string): never => {
-        throw new NexxoBuildError('NEXXO_ROUTE_FILE', formatDiagnostic(display(id), reason, fix), { file: id });
-      };
-      if (kind === 'route') {
-        if (!exports.some((name) => HTTP_METHODS.includes(name)))
-          fail('this route handler exports no HTTP method.', 'export a function per method, e.g. `export async function GET(request: Request) { return Response.json({ ok: true }) }`.');
-        if (exports.includes('default')) fail('a route handler cannot have a default export.', 'export named functions for each HTTP method (GET, POST, …) instead.');
+    transform: {
+      filter: { id: exactly([...kinds.keys()].map((file) => file.split(sep).join('/'))) },
+      handler(code, id) {
+        const kind = kinds.get(id);
+        if (!kind) return null;
+        const program = tryParse(() => parseModule(code, id));
+        if (!program) return null;
+        const exports = listExports(program, id);
+        const fail = (reason: string, fix: string): never => {
+          throw new NexxoBuildError('NEXXO_ROUTE_FILE', formatDiagnostic(display(id), reason, fix), { file: id });
+        };
+        if (kind === 'route') {
+          if (!exports.some((name) => HTTP_METHODS.includes(name)))
+            fail('this route handler exports no HTTP method.', 'export a function per method, e.g. `export async function GET(request: Request) { return Response.json({ ok: true }) }`.');
+          if (exports.includes('default')) fail('a route handler cannot have a default export.', 'export named functions for each HTTP method (GET, POST, …) instead.');
+          return null;
+        }
+        if (!exports.includes('default'))
+          fail(`this ${kind} has no default export.`, `export its component as default, e.g. \`export default function ${componentName(kind)}() { … }\`.`);
+        if (MUST_BE_CLIENT.has(kind) && !clientFiles.has(id))
+          fail(`an ${kind} file must be a client component: it receives the error and a reset() function from the browser.`, 'add "use client" as the first line of the file.');
         return null;
-      }
-      if (!exports.includes('default'))
-        fail(`this ${kind} has no default export.`, `export its component as default, e.g. \`export default function ${componentName(kind)}() { … }\`.`);
-      if (MUST_BE_CLIENT.has(kind) && !clientFiles.has(id))
-        fail(`an ${kind} file must be a client component: it receives the error and a reset() function from the browser.`, 'add "use client" as the first line of the file.');
-      return null;
+      },
     },
   };
   return { plugin, onClientModule };

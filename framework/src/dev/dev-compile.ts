@@ -24,8 +24,8 @@ export async function buildForDev(options: {
   version: number;
   /** The previous build and the environments that need no rebuild (see DevServer). */
   reuse?: { previous: DevBuild; environments: ReadonlySet<Environment> };
-  /** Pre-bundled dependencies of the client build, by URL, and when their files are written. */
-  clientExternals?: { urls: Map<string, string>; done: Promise<void> };
+  /** Pre-bundled dependencies of each environment (see prebundleDevDeps). */
+  prebundled?: DevDeps;
   /** Stylesheets and assets, cached across rebuilds. */
   assets?: AssetPipeline;
   config: ResolvedConfig;
@@ -37,13 +37,13 @@ export async function buildForDev(options: {
   const result = await buildEnvironments({
     ...appEnvironments({ root, outDir, app: routeSubset(app, compiled), buildId: DEV_BUILD_ID, mode: 'development', graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))], config: options.config, publicEnv: options.publicEnv }),
     refresh: true,
-    ...(options.clientExternals ? { clientExternals: options.clientExternals.urls } : {}),
+    ...(options.prebundled ? { prebundled: options.prebundled.imports } : {}),
     stableServerModules: /[\\/]node_modules[\\/]/,
     ...(options.assets ? { assets: options.assets } : {}),
     ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
   });
-  // The manifest lists the static files: the dependency bundle must be on disk by then.
-  await options.clientExternals?.done;
+  // The manifest lists the static files, and the server imports its bundles: they must be written by then.
+  await options.prebundled?.done;
   return loadDevBuild({ ...options, result, previous: options.reuse?.previous });
 }
 
@@ -73,12 +73,24 @@ export function createDevAssets(root: string, config: ResolvedConfig): AssetPipe
   return createAssetPipeline({ root, production: false, base: config.routing.basePath + CLIENT_BASE });
 }
 
+/** What each environment imports pre-bundled, and when all the bundles are written. */
+export interface DevDeps {
+  imports: Partial<Record<Environment, Map<string, string>>>;
+  done: Promise<void>;
+}
+
 /**
- * React and friends, bundled once per server for the browser (see prebundleDeps); `reuseWritten`:
- * the output folder holds them already (a build restored from the persistent cache).
+ * React and friends, bundled once per dev server for each environment (see prebundleDeps), so a
+ * rebuild after an edit bundles only the app. `reuseWritten`: the output folder holds them already
+ * (a build restored from the persistent cache).
  */
-export function prebundleClientDeps(root: string, outDir: string, config: ResolvedConfig, reuseWritten = false): { urls: Map<string, string>; done: Promise<void> } {
-  return prebundleDeps({ root, outDir: join(outDir, 'static', '_nexxo', 'deps'), base: `${config.routing.basePath}/_nexxo/deps/`, entries: PREBUNDLED_CLIENT_DEPS, reuseWritten });
+export function prebundleDevDeps(root: string, outDir: string, config: ResolvedConfig, reuseWritten = false): DevDeps {
+  const client = prebundleDeps({ root, environment: 'client', outDir: join(outDir, 'static', '_nexxo', 'deps'), base: `${config.routing.basePath}/_nexxo/deps/`, entries: PREBUNDLED_DEPS.client, reuseWritten });
+  // React's server renderers look for the AsyncLocalStorage global when they load.
+  const setup = [fileURLToPath(new URL('../rsc/react-request-storage.js', import.meta.url))];
+  const rsc = prebundleDeps({ root, environment: 'rsc', outDir: join(outDir, 'server', 'deps', 'rsc'), entries: PREBUNDLED_DEPS.rsc, setup, reuseWritten });
+  const ssr = prebundleDeps({ root, environment: 'ssr', outDir: join(outDir, 'server', 'deps', 'ssr'), entries: PREBUNDLED_DEPS.ssr, setup, reuseWritten });
+  return { imports: { client: client.imports, rsc: rsc.imports, ssr: ssr.imports }, done: Promise.all([client.done, rsc.done, ssr.done]).then(() => undefined) };
 }
 
 /** Why React Refresh cannot swap this file in place (see refreshBlocker), or null; null too if it cannot be read. */
@@ -131,13 +143,13 @@ function refreshBlocker(code: string, file: string, parse: (code: string) => unk
   return others.length > 0 ? `it exports ${others.map((name) => `\`${name}\``).join(', ')}, which ${others.length === 1 ? 'is not a component' : 'are not components'}` : null;
 }
 
-/** What the client build takes pre-bundled in development: React, its DOM renderer, RSC and Refresh. */
-const PREBUNDLED_CLIENT_DEPS = [
-  fileURLToPath(new URL('../client/dev/refresh-setup.js', import.meta.url)),
-  'react',
-  'react/jsx-runtime',
-  'react/jsx-dev-runtime',
-  'react-dom',
-  'react-dom/client',
-  'react-server-dom-webpack/client.browser',
-];
+/**
+ * What each environment takes pre-bundled in development: React, its renderers and the RSC runtime
+ * (the modules the framework imports), and React Refresh in the browser. Packages the app imports
+ * besides these are bundled with the app; their imports of React resolve to these bundles.
+ */
+const PREBUNDLED_DEPS: Record<Environment, string[]> = {
+  client: [fileURLToPath(new URL('../client/dev/refresh-setup.js', import.meta.url)), 'react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom', 'react-dom/client', 'react-server-dom-webpack/client.browser'],
+  rsc: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom', 'react-server-dom-webpack/server.edge'],
+  ssr: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom', 'react-dom/server.edge', 'react-server-dom-webpack/client.edge'],
+};

@@ -1,7 +1,7 @@
 import type { AssetPipeline, Environment } from '@nexxo/compiler';
 import { compileRoutingRules, contentTypeFor, createRouteMatcher, decodePathParts, matchRewrite, stripBasePath, type CompiledRoutingRules } from '@nexxo/runtime';
 import { loadConfig, loadEnv, type ResolvedConfig } from '../config/index.js';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { scanApp, specialFileOf, type ScannedApp } from '../build/scan-app.js';
@@ -17,6 +17,7 @@ import { createOutputDir } from '../build/output-dir.js';
 import { updateStylesheets } from './stylesheet-updates.js';
 
 type DevCompiler = typeof import('./dev-compile.js');
+type DevDeps = import('./dev-compile.js').DevDeps;
 
 /** How long after a client update the ssr build catches up. */
 const SSR_CATCH_UP_DELAY_MS = 150;
@@ -67,7 +68,7 @@ export class DevServer {
   #reuse: Set<Environment> | null = null;
   /** The ssr build lags behind a client-only edit until the follow-up build. */
   #ssrStale = false;
-  #deps: { urls: Map<string, string>; done: Promise<void> } | null = null;
+  #deps: DevDeps | null = null;
   /** The output folder holds the pre-bundled dependencies of a build restored from the cache. */
   #depsRestored = false;
   /** Stylesheets and asset files, cached across rebuilds; made with the compiler, on first use. */
@@ -244,7 +245,7 @@ export class DevServer {
       // The dependencies bundle while the app builds (buildForDev waits for both).
       this.#build =
         restored ??
-        (await compile!.buildForDev({ root: this.#root, outDir: this.#outDir, app, routes, version: ++this.#version, ...(reuse ? { reuse } : {}), clientExternals: this.#prebundledDeps(compile!), assets: await this.#assetPipeline(), config: this.#config, publicEnv: this.#publicEnv, onMiddlewareRewrite: this.#onMiddlewareRewrite }));
+        (await compile!.buildForDev({ root: this.#root, outDir: this.#outDir, app, routes, version: ++this.#version, ...(reuse ? { reuse } : {}), prebundled: this.#prebundledDeps(compile!), assets: await this.#assetPipeline(), config: this.#config, publicEnv: this.#publicEnv, onMiddlewareRewrite: this.#onMiddlewareRewrite }));
       for (const id of ahead) this.#requested.add(id);
       // A restored build is saved again too: restoring moved it out of the cache.
       this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir, treeSignature(app));
@@ -318,10 +319,10 @@ export class DevServer {
     await this.#building;
   }
 
-  /** React and friends, bundled once per server for the browser. */
-  #prebundledDeps(compile: DevCompiler): { urls: Map<string, string>; done: Promise<void> } {
+  /** React and friends, bundled once per dev server for each environment. */
+  #prebundledDeps(compile: DevCompiler): DevDeps {
     // A build restored from the cache brought them along (the cache is keyed by the lockfile).
-    return (this.#deps ??= compile.prebundleClientDeps(this.#root, this.#outDir, this.#config, this.#depsRestored));
+    return (this.#deps ??= compile.prebundleDevDeps(this.#root, this.#outDir, this.#config, this.#depsRestored));
   }
 
   /** On the first build only: the last session's build, if it covers the route and nothing changed. */
@@ -355,9 +356,12 @@ export class DevServer {
     const paths = changed.filter((path) => !handled.has(path)).flatMap((path) => [path, ...(queried.get(path) ?? [])]);
     if (paths.length === 0) return;
     // Route files or folders touched: scan again; the route tree changed only if the scan differs
-    // (editors often save by renaming, which looks like an add).
+    // (editors often save by renaming, which looks like an add). A special file the tree has and
+    // that is still there was only edited: the scan reads names, not contents.
     const before = this.#app ? treeSignature(this.#app) : null;
-    if (this.#scanError || paths.some((path) => this.#app && path.startsWith(this.#app.appDir + sep) && (this.#isRouteFile(path) || !/\.\w+$/.test(path)))) this.#app = null;
+    const known = new Set(this.#app?.segments.flatMap((segment) => Object.values(segment.files)));
+    const edited = (path: string) => known.has(path) && existsSync(path);
+    if (this.#scanError || paths.some((path) => this.#app && path.startsWith(this.#app.appDir + sep) && (this.#isRouteFile(path) || !/\.\w+$/.test(path)) && !edited(path))) this.#app = null;
     // Adding or deleting middleware.ts / proxy.ts changes the rsc entry's imports: rebuild all.
     const middlewareChanged = this.#app !== null && paths.some((path) => isMiddlewarePath(this.#app!.appDir, path));
     const previous = this.#build;

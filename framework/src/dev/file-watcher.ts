@@ -7,9 +7,10 @@ const IGNORED = new Set(['node_modules', '.nexxo', '.git']);
  * Watches the app folder and reports changed paths in batches, so an editor that writes a file in
  * several steps causes one rebuild. One non-recursive watcher per folder: a folder watch keeps
  * reporting a file that an editor replaces by renaming over it ("safe write", `sed -i`), which a
- * recursive watch on Linux loses track of after the first time.
+ * recursive watch on Linux loses track of after the first time. The events of one save arrive
+ * within a millisecond or two, so a short wait batches them without delaying every update.
  */
-export function watchFiles(root: string, onChange: (paths: string[]) => void, debounceMs = 15): { close(): void } {
+export function watchFiles(root: string, onChange: (paths: string[]) => void, debounceMs = 5): { close(): void } {
   const pending = new Set<string>();
   const watchers = new Map<string, FSWatcher>();
   let timer: ReturnType<typeof setTimeout> | undefined;
