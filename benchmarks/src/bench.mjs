@@ -1,12 +1,12 @@
-// `npm run bench` — Nexxo against Next.js 16 (Turbopack, telemetry off) on the same generated app, in
-// the same run, tools alternating, medians of --runs runs:
+// `npm run bench` — Nexxo against Next.js 16 (Turbopack, telemetry off), and vinext with --tools
+// nexxo,next,vinext, on the same generated app, in the same run, tools alternating, medians of --runs runs:
 //   - production build: wall time and peak RSS of the whole process tree (sampled from /proc);
 //   - first-load JS for /: the .js responses Chromium actually receives, raw, gzip -9 and brotli -11;
 //   - production serving on 127.0.0.1 with autocannon (50 connections): a static page, a dynamic SSR
 //     page and a streamed Suspense page, requests/s and p50/p99 latency;
 //   - then the dev metrics, by running dev-bench.mjs with the same routes, runs and tools.
 // Writes results/bench-<date>.json, docs/benchmarks/latest.md and docs/benchmarks/index.html.
-//   node src/bench.mjs [--size small|medium|large] [--tools nexxo,next] [--runs 3] [--duration 10] [--skip-dev]
+//   node src/bench.mjs [--size small|medium|large] [--tools nexxo,next[,vinext]] [--runs 3] [--duration 10] [--skip-dev]
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { generateApp } from './generate-app.mjs';
+import { commands, installPeers, parseTools, peerVersions, writeApp } from './peers.mjs';
 import { runMeasured, stopTree } from './process-tree.mjs';
 import { htmlPage, markdownPage, markdownTable } from './report.mjs';
 
@@ -36,50 +36,24 @@ const { values } = parseArgs({
 });
 if (!sizes[values.size]) throw new Error(`--size must be one of ${Object.keys(sizes).join(', ')}, not "${values.size}".`);
 const { routes, components } = sizes[values.size];
-const tools = values.tools.split(',');
+const tools = parseTools(values.tools);
 // Other work on the machine skews every number here; the load average before and after says how much there was.
 const loadBefore = loadavg()[0];
 const runs = Number(values.runs);
 const duration = Number(values.duration);
-const known = ['nexxo', 'next'];
-for (const tool of tools) if (!known.includes(tool)) throw new Error(`--tools takes ${known.join(', ')}, not "${tool}".`);
 
-if (!existsSync(join(peers, 'node_modules', 'next')) || !existsSync(join(peers, 'node_modules', 'autocannon'))) {
-  console.log('Installing Next.js and autocannon into benchmarks/peers …');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: peers, stdio: 'inherit' });
-}
-const requirePeer = createRequire(join(peers, 'package.json'));
-const autocannon = requirePeer('autocannon');
-const nextVersion = requirePeer('next/package.json').version;
+installPeers(tools, { loadGenerator: true });
+const autocannon = createRequire(join(peers, 'package.json'))('autocannon');
 const { chromium } = await import(join(repo, 'node_modules', 'playwright-core', 'index.mjs'));
 
-const apps = {
-  // Inside the workspace, so `nexxo` and `react` resolve from the repo's node_modules.
-  nexxo: join(bench, 'apps', `nexxo-${values.size}`),
-  // Beside the peers' node_modules, so `next` and `react` resolve from there.
-  next: join(peers, 'apps', `next-${values.size}`),
-};
+const apps = {};
 let pagePaths = [];
-for (const tool of tools) pagePaths = generateApp(apps[tool], { routes, components }).pagePaths;
+for (const tool of tools) ({ dir: apps[tool], pagePaths } = writeApp(tool, values.size, { routes, components }));
 const pages = { static: '/section-0/page-0', dynamic: '/dynamic', streamed: '/streamed' };
 // A marker that only appears once the page has rendered completely (the streamed one after its Suspense boundary resolved).
 const markers = { static: 'Static content for page 0', dynamic: 'Rendered per request', streamed: 'id="streamed"' };
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
-const nexxoCli = join(repo, 'framework/dist/cli/index.js');
-const nextCli = join(peers, 'node_modules', 'next', 'dist', 'bin', 'next');
-const tasks = {
-  nexxo: {
-    clean: (dir) => [join(dir, '.nexxo'), join(dir, 'node_modules', '.cache')],
-    build: (dir) => [process.execPath, [nexxoCli, 'build', dir]],
-    start: (dir, port) => [process.execPath, [nexxoCli, 'start', dir, '--port', String(port), '--hostname', '127.0.0.1']],
-  },
-  next: {
-    clean: (dir) => [join(dir, '.next')],
-    build: () => [process.execPath, [nextCli, 'build']],
-    start: (_dir, port) => [process.execPath, [nextCli, 'start', '--port', String(port), '--hostname', '127.0.0.1']],
-  },
-};
 
 function freePort() {
   return new Promise((resolvePort) => {
@@ -98,7 +72,7 @@ function median(list) {
 
 async function startServer(tool) {
   const port = await freePort();
-  const [command, args] = tasks[tool].start(apps[tool], port);
+  const [command, args] = commands[tool].start(apps[tool], port);
   const child = spawn(command, args, { cwd: apps[tool], env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout.on('data', (data) => (output += data));
@@ -155,8 +129,8 @@ try {
   for (let run = 1; run <= runs; run++) {
     for (const tool of run % 2 ? tools : [...tools].reverse()) {
       const dir = apps[tool];
-      for (const path of tasks[tool].clean(dir)) rmSync(path, { recursive: true, force: true });
-      const [command, args] = tasks[tool].build(dir);
+      for (const path of commands[tool].caches(dir)) rmSync(path, { recursive: true, force: true });
+      const [command, args] = commands[tool].build(dir);
       const build = await runMeasured(command, args, { cwd: dir, env });
       const sample = samples[tool];
       sample.buildMs.push(build.wallMs);
@@ -192,7 +166,7 @@ let dev;
 if (!values['skip-dev']) {
   // dev-bench alternates the tools itself; its results file is the newest dev-*.json afterwards.
   console.log('\nDev metrics (src/dev-bench.mjs) …');
-  execFileSync(process.execPath, [join(here, 'dev-bench.mjs'), '--routes', String(routes), '--runs', String(runs), '--tools', tools.join(',')], { cwd: bench, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(here, 'dev-bench.mjs'), '--routes', String(routes), '--components', String(components), '--runs', String(runs), '--tools', tools.join(',')], { cwd: bench, stdio: 'inherit' });
   const latest = readdirSync(join(bench, 'results')).filter((name) => name.startsWith('dev-')).sort().at(-1);
   dev = JSON.parse(readFileSync(join(bench, 'results', latest), 'utf8'));
   const devKeys = { ready: 'devReady', firstPageCold: 'devFirstPageCold', firstPageWarm: 'devFirstPageWarm', hmrClient: 'devHmrClient', hmrServer: 'devHmrServer', rss: 'devRss' };
@@ -210,7 +184,7 @@ const result = {
   runs,
   tools,
   machine: { cpus: cpus().length, cpuModel, ramGb: Math.round(totalmem() / 2 ** 30), os, node: process.version, loadAverage: [loadBefore, loadavg()[0]] },
-  peers: `Next.js ${nextVersion} (Turbopack, telemetry off, type-checking off)`,
+  peers: peerVersions(tools),
   load: `autocannon, 50 connections, ${duration} s after a 2 s warm-up, pages ${Object.values(pages).join(', ')}, run on the same machine as the server`,
   pages,
   samples,

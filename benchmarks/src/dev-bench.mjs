@@ -1,41 +1,30 @@
-// `npm run bench:dev` — Nexxo dev vs Next.js 16 dev (Turbopack) on the same generated app, in the
-// same run, tools alternating, medians of --runs runs. Reports ratios (Nexxo / Next).
-//   node src/dev-bench.mjs [--routes 30] [--runs 5] [--tools nexxo,next]
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench:dev` — Nexxo dev vs Next.js 16 dev (Turbopack), and vinext (Vite) with --tools
+// nexxo,next,vinext, on the same generated app, in the same run, tools alternating, medians of --runs
+// runs. Reports ratios (Nexxo / each peer).
+// RSS is read after visiting the first 100 routes (all of them in a smaller app).
+//   node src/dev-bench.mjs [--routes 30] [--components 0] [--runs 5] [--tools nexxo,next[,vinext]]
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateApp } from './generate-app.mjs';
+import { commands, installPeers, parseTools, writeApp } from './peers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
-const { values } = parseArgs({ options: { routes: { type: 'string', default: '30' }, runs: { type: 'string', default: '5' }, tools: { type: 'string', default: 'nexxo,next' } } });
+const { values } = parseArgs({ options: { routes: { type: 'string', default: '30' }, components: { type: 'string', default: '0' }, runs: { type: 'string', default: '5' }, tools: { type: 'string', default: 'nexxo,next' } } });
 const routes = Number(values.routes);
+const components = Number(values.components);
 const runs = Number(values.runs);
-const tools = values.tools.split(',');
+const tools = parseTools(values.tools);
 const { chromium } = await import(join(repo, 'node_modules', 'playwright-core', 'index.mjs'));
 
-if (tools.includes('next') && !existsSync(join(here, '..', 'peers', 'node_modules', 'next'))) {
-  console.log('Installing Next.js into benchmarks/peers …');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: join(here, '..', 'peers'), stdio: 'inherit' });
-}
-
-const apps = {
-  // Inside the workspace, so `nexxo` and `react` resolve from the repo's node_modules.
-  nexxo: join(here, '..', 'apps', `nexxo-${routes}`),
-  // Beside the peers' node_modules, so `next` and `react` resolve from there.
-  next: join(here, '..', 'peers', 'apps', `next-${routes}`),
-};
+installPeers(tools);
+const apps = {};
 let pagePaths = [];
-for (const tool of tools) pagePaths = generateApp(apps[tool], { routes }).pagePaths;
-
-const commands = {
-  nexxo: (port) => ({ command: process.execPath, args: [join(repo, 'framework/dist/cli/index.js'), 'dev', apps.nexxo, '--port', String(port), '--hostname', '127.0.0.1'], cwd: apps.nexxo, ready: /ready on/ }),
-  next: (port) => ({ command: process.execPath, args: [join(here, '..', 'peers', 'node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--port', String(port), '--hostname', '127.0.0.1'], cwd: apps.next, ready: /Ready in/ }),
-};
-const caches = { nexxo: (dir) => [join(dir, '.nexxo'), join(dir, 'node_modules', '.cache')], next: (dir) => [join(dir, '.next')] };
+for (const tool of tools) ({ dir: apps[tool], pagePaths } = writeApp(tool, components ? `${routes}-${components}` : String(routes), { routes, components }));
+const visited = pagePaths.slice(0, 100);
 
 function freePort() {
   return new Promise((resolvePort) => {
@@ -68,7 +57,8 @@ function treeRss(pid) {
 
 async function start(tool) {
   const port = await freePort();
-  const { command, args, cwd, ready } = commands[tool](port);
+  const cwd = apps[tool];
+  const { command, args, ready } = commands[tool].dev(cwd, port);
   const started = performance.now();
   const child = spawn(command, args, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -161,7 +151,7 @@ const samples = Object.fromEntries(tools.map((tool) => [tool, { ready: [], first
 for (let run = 1; run <= runs; run++) {
   for (const tool of run % 2 ? tools : [...tools].reverse()) {
     const dir = apps[tool];
-    for (const cache of caches[tool](dir)) rmSync(cache, { recursive: true, force: true });
+    for (const cache of commands[tool].caches(dir)) rmSync(cache, { recursive: true, force: true });
     const cold = await start(tool);
     samples[tool].ready.push(cold.readyAt);
     samples[tool].firstPageCold.push(cold.firstPage);
@@ -172,7 +162,7 @@ for (let run = 1; run <= runs; run++) {
     samples[tool].hmrClient.push(await hmr(page, dir, 'app/counter.tsx', 'count is', 'clicks', '#counter'));
     samples[tool].hmrServer.push(await hmr(page, dir, 'app/page.tsx', 'Benchmark home', 'Edited home', '#title'));
     await page.context().close();
-    for (const path of pagePaths) await (await fetch(cold.url + path)).text();
+    for (const path of visited) await (await fetch(cold.url + path)).text();
     samples[tool].rss.push(treeRss(cold.child.pid));
     // Let the persistent cache settle before the warm restart.
     await new Promise((resolveWait) => setTimeout(resolveWait, 2500));
@@ -191,19 +181,20 @@ const metrics = [
   ['firstPageWarm', 'Start → first / 200, warm cache (ms)'],
   ['hmrClient', 'HMR client component, p50 (ms)'],
   ['hmrServer', 'HMR server component, p50 (ms)'],
-  ['rss', `RSS after visiting ${pagePaths.length} routes (MB)`],
+  ['rss', `RSS after visiting ${visited.length} routes (MB)`],
 ];
 const summary = Object.fromEntries(tools.map((tool) => [tool, Object.fromEntries(metrics.map(([key]) => [key, median(samples[tool][key])]))]));
 const format = (key, value) => (value === undefined ? 'n/a' : key === 'rss' ? (value / 1e6).toFixed(0) : Math.round(value).toString());
+const [first, ...others] = tools;
 const lines = [
-  `| metric | ${tools.join(' | ')} | ${tools.length === 2 ? `${tools[0]} / ${tools[1]}` : ''} |`,
-  `| --- | ${tools.map(() => '---:').join(' | ')} | ---: |`,
+  `| metric | ${tools.join(' | ')} |${others.map((tool) => ` ${first} / ${tool} |`).join('')}`,
+  `| --- | ${tools.map(() => '---:').join(' | ')} |${others.map(() => ' ---: |').join('')}`,
   ...metrics.map(([key, label]) => {
-    const ratio = tools.length === 2 && summary[tools[0]][key] && summary[tools[1]][key] ? (summary[tools[0]][key] / summary[tools[1]][key]).toFixed(2) : '';
-    return `| ${label} | ${tools.map((tool) => format(key, summary[tool][key])).join(' | ')} | ${ratio} |`;
+    const ratios = others.map((tool) => (summary[first][key] && summary[tool][key] ? (summary[first][key] / summary[tool][key]).toFixed(2) : ''));
+    return `| ${label} | ${tools.map((tool) => format(key, summary[tool][key])).join(' | ')} |${ratios.map((ratio) => ` ${ratio} |`).join('')}`;
   }),
 ];
-const report = { date: new Date().toISOString(), node: process.version, routes: pagePaths.length, runs, machine: `${(await import('node:os')).cpus().length} cores`, samples, summary };
+const report = { date: new Date().toISOString(), node: process.version, routes: pagePaths.length, components, visited: visited.length, runs, machine: `${(await import('node:os')).cpus().length} cores`, samples, summary };
 mkdirSync(join(here, '..', 'results'), { recursive: true });
 const file = join(here, '..', 'results', `dev-${report.date.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify(report, null, 2));
