@@ -35,7 +35,14 @@ export interface BuildAppResult {
   stats: BuildStats;
   /** With the `bundleStats` option: chunks and module sizes of the rsc, ssr and client bundles. */
   bundleStats?: BundleStats;
+  /**
+   * With the `bundleStats` option, per route: the modules the server renders it from (its route
+   * files, in rsc) and the client components it reaches (rendered by ssr), as absolute paths.
+   */
+  serverRoots?: ServerRoots;
 }
+
+export type ServerRoots = Map<string, { rsc: string[]; ssr: string[] }>;
 
 
 /**
@@ -127,7 +134,16 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   log(formatRouteTable(routes.map((route) => ({ route, paths: prerendered.rendering.get(route.id)!.paths })), stats));
   const adapter = options.adapter ?? config.adapter;
   if (adapter) await runAdapter(adapter, { root, outDir, manifest }, log);
-  return { outDir, manifest, durationMs: performance.now() - started, stats, ...(result.stats ? { bundleStats: result.stats } : {}) };
+  if (!result.stats) return { outDir, manifest, durationMs: performance.now() - started, stats };
+  const referenceFiles = new Map(result.clientReferences.map((reference) => [reference.id, reference.file]));
+  const serverRoots: ServerRoots = new Map(
+    app.routes.map((route) => {
+      const files = routeFiles(app, route);
+      const references = new Set(files.flatMap((file) => result.reachableClientReferences.get(file) ?? []));
+      return [route.id, { rsc: files, ssr: [...references].flatMap((id) => referenceFiles.get(id) ?? []) }];
+    }),
+  );
+  return { outDir, manifest, durationMs: performance.now() - started, stats, bundleStats: result.stats, serverRoots };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

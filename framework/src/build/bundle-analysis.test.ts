@@ -50,7 +50,7 @@ describe('bundle analysis', () => {
       { path: 'virtual:nexxo/app', size: 10 },
     ]);
     expect(analysis.environments.client[1]!.modules.map((module) => module.path)).toEqual(['lodash/index.js', 'chart/index.js']);
-    expect(analysis.routes).toEqual([{ id: '/chart', chunks: ['main.js', 'chunks/chart.js'] }]);
+    expect(analysis.routes).toEqual([{ id: '/chart', chunks: { client: ['main.js', 'chunks/chart.js'], rsc: ['index.js'], ssr: [] } }]);
     expect(analysis.duplicates).toEqual([
       {
         environment: 'client',
@@ -60,6 +60,35 @@ describe('bundle analysis', () => {
           { version: '3.10.1', path: 'node_modules/chart/node_modules/lodash', size: 200, chunks: ['chunks/chart.js'] },
         ],
       },
+    ]);
+  });
+
+  it('lists the server chunks each route pulls in: entries, the chunks of its modules, and their imports', () => {
+    const root = app({ 'package.json': '{ "name": "my-app" }' });
+    const file = (path: string) => join(root, path);
+    const withImports = (stats: ChunkStats, imports: string[]): ChunkStats => ({ ...stats, imports });
+    const analysis = analyzeBundles(
+      root,
+      {
+        client: [],
+        rsc: [
+          chunk('index.js', { [file('runtime.ts')]: 10 }, true),
+          withImports(chunk('chunks/blog.js', { [file('app/blog/page.tsx')]: 20 }), ['chunks/shared.js']),
+          chunk('chunks/shared.js', { [file('lib/db.ts')]: 30 }),
+          chunk('chunks/about.js', { [file('app/about/page.tsx')]: 20, [file('app/blog/unused.ts')]: 0 }),
+        ],
+        ssr: [chunk('index.js', {}, true), chunk('chunks/chart.js', { [file('app/blog/chart.tsx')]: 40 })],
+      },
+      [],
+      '/_nexxo/',
+      new Map([
+        ['/blog', { rsc: [file('app/layout.tsx'), file('app/blog/page.tsx'), file('app/blog/unused.ts')], ssr: [file('app/blog/chart.tsx')] }],
+        ['/api/feed', { rsc: [file('app/api/feed/route.ts')], ssr: [] }],
+      ]),
+    );
+    expect(analysis.routes).toEqual([
+      { id: '/blog', chunks: { client: [], rsc: ['index.js', 'chunks/blog.js', 'chunks/shared.js'], ssr: ['index.js', 'chunks/chart.js'] } },
+      { id: '/api/feed', chunks: { client: [], rsc: ['index.js'], ssr: ['index.js'] } },
     ]);
   });
 });

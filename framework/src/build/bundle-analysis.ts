@@ -1,6 +1,7 @@
-import type { BundleStats } from '@nexxo/compiler';
+import type { BundleStats, ChunkStats } from '@nexxo/compiler';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import type { ServerRoots } from './build-app.js';
 import type { BuildStats } from './route-sizes.js';
 
 type EnvironmentName = keyof BundleStats;
@@ -33,8 +34,12 @@ export interface DuplicatePackage {
 export interface BundleAnalysis {
   version: 1;
   environments: Record<EnvironmentName, AnalyzedChunk[]>;
-  /** For each page: the client chunks a first visit loads (file names relative to the client build). */
-  routes: Array<{ id: string; chunks: string[] }>;
+  /**
+   * For each route, per bundle, the chunks it pulls in (file names relative to that bundle's output):
+   * client, what a first visit loads; rsc and ssr, the entry chunks plus the chunks holding the
+   * route's server modules (rsc) or the client components it renders (ssr), with their imports.
+   */
+  routes: Array<{ id: string; chunks: Record<EnvironmentName, string[]> }>;
   duplicates: DuplicatePackage[];
 }
 
@@ -48,7 +53,7 @@ interface PackageInfo {
  * Joins Rolldown's chunk stats with the per-route first-load lists: module sizes per chunk, the
  * package each module comes from (its nearest package.json), and packages bundled more than once.
  */
-export function analyzeBundles(root: string, bundles: BundleStats, routes: BuildStats['routes'], clientBase: string): BundleAnalysis {
+export function analyzeBundles(root: string, bundles: BundleStats, routes: BuildStats['routes'], clientBase: string, serverRoots: ServerRoots = new Map()): BundleAnalysis {
   const packageOf = createPackageLookup(root);
   const duplicates: DuplicatePackage[] = [];
   const environments = {} as Record<EnvironmentName, AnalyzedChunk[]>;
@@ -85,9 +90,32 @@ export function analyzeBundles(root: string, bundles: BundleStats, routes: Build
   return {
     version: 1,
     environments,
-    routes: routes.map((route) => ({ id: route.id, chunks: route.firstLoad.files.map((url) => url.slice(clientBase.length)) })),
+    // Pages, then route handlers (which load no client JS).
+    routes: [...new Set([...routes.map((route) => route.id), ...serverRoots.keys()])].map((id) => ({
+      id,
+      chunks: {
+        client: routes.find((route) => route.id === id)?.firstLoad.files.map((url) => url.slice(clientBase.length)) ?? [],
+        rsc: chunksPulledIn(bundles.rsc, serverRoots.get(id)?.rsc ?? []),
+        ssr: chunksPulledIn(bundles.ssr, serverRoots.get(id)?.ssr ?? []),
+      },
+    })),
     duplicates,
   };
+}
+
+/** The entry chunks, the chunks that render any of `modules`, and everything those import statically. */
+function chunksPulledIn(chunks: ChunkStats[], modules: string[]): string[] {
+  const wanted = new Set(modules);
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const pulled = new Set<string>();
+  const add = (fileName: string): void => {
+    const chunk = byName.get(fileName);
+    if (!chunk || pulled.has(fileName)) return;
+    pulled.add(fileName);
+    for (const imported of chunk.imports) add(imported);
+  };
+  for (const chunk of chunks) if (chunk.isEntry || Object.entries(chunk.modules).some(([id, size]) => size > 0 && wanted.has(id))) add(chunk.fileName);
+  return [...pulled];
 }
 
 /** The package a file belongs to: its nearest package.json with a name, unless that is the app's own. */

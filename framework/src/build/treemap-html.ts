@@ -71,8 +71,8 @@ for (const route of data.routes) $('route').add(new Option(route.id, route.id));
 
 function chunksShown() {
   const chunks = data.environments[state.environment];
-  if (state.environment !== 'client' || !state.route) return chunks;
-  const wanted = new Set(data.routes.find((route) => route.id === state.route).chunks);
+  if (!state.route) return chunks;
+  const wanted = new Set(data.routes.find((route) => route.id === state.route).chunks[state.environment]);
   return chunks.filter((chunk) => wanted.has(chunk.file));
 }
 
@@ -185,7 +185,7 @@ for (const duplicate of data.duplicates) {
   row.insertCell().textContent = duplicate.copies.map((copy) => copy.version + ' at ' + copy.path + ' (' + formatBytes(copy.size) + ' in ' + copy.chunks.join(', ') + ')').join('; ');
 }
 
-$('environment').addEventListener('change', (event) => { state.environment = event.target.value; state.zoom = []; $('route').disabled = state.environment !== 'client'; render(); });
+$('environment').addEventListener('change', (event) => { state.environment = event.target.value; state.zoom = []; render(); });
 $('route').addEventListener('change', (event) => { state.route = event.target.value; state.zoom = []; render(); });
 addEventListener('resize', render);
 render();

@@ -50,8 +50,17 @@ describe('nexxo analyze', () => {
     const counter = analysis.routes.find((route) => route.id === '/counter')!;
     const home = analysis.routes.find((route) => route.id === '/')!;
     const counterChunk = analysis.environments.client.find((chunk) => chunk.modules.some((module) => module.path === 'app/counter/counter.tsx'))!;
-    expect(counter.chunks).toContain(counterChunk.file);
-    expect(home.chunks).not.toContain(counterChunk.file);
+    expect(counter.chunks.client).toContain(counterChunk.file);
+    expect(home.chunks.client).not.toContain(counterChunk.file);
+    // Server bundles by route: the rsc chunk of the page and the ssr chunk of its client component.
+    const holding = (environment: 'rsc' | 'ssr', path: string) => analysis.environments[environment].find((chunk) => chunk.modules.some((module) => module.path === path))!.file;
+    for (const [environment, path] of [['rsc', 'app/counter/page.tsx'], ['ssr', 'app/counter/counter.tsx']] as const) {
+      const file = holding(environment, path);
+      expect(counter.chunks[environment], `${environment}: ${path}`).toContain(file);
+      expect(home.chunks[environment], `${environment}: ${path}`).not.toContain(file);
+      const entry = analysis.environments[environment].find((chunk) => chunk.isEntry)!.file;
+      expect(home.chunks[environment]).toContain(entry);
+    }
     expect(existsSync(html())).toBe(true);
     expect(readFileSync(html(), 'utf8')).toContain('"path":"app/counter/counter.tsx"');
     expect(readFileSync(html(), 'utf8')).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//);
@@ -74,7 +83,7 @@ describe('nexxo analyze', () => {
       const entry = analysis.environments.client.find((chunk) => chunk.isEntry)!;
       for (const route of analysis.routes) {
         await page.selectOption('#route', route.id);
-        await expect.poll(async () => (await chunksListed()).sort()).toEqual(listed(route.chunks));
+        await expect.poll(async () => (await chunksListed()).sort()).toEqual(listed(route.chunks.client));
       }
 
       await page.selectOption('#route', '');
@@ -84,6 +93,10 @@ describe('nexxo analyze', () => {
 
       await page.selectOption('#environment', 'rsc');
       await expect.poll(() => page.locator('.cell[data-depth="0"]').count()).toBe(analysis.environments.rsc.filter((chunk) => chunk.modules.length > 0).length);
+      // The route filter applies to the server bundles too.
+      const counter = analysis.routes.find((route) => route.id === '/counter')!;
+      await page.selectOption('#route', '/counter');
+      await expect.poll(async () => (await chunksListed()).map((text) => text.replace(' (entry)', '')).sort()).toEqual([...counter.chunks.rsc].sort());
       assertNoUnexpectedErrors();
     } finally {
       await browser.close();

@@ -12,7 +12,7 @@ import { treemapHtml } from '../build/treemap-html.js';
 export async function analyzeCommand(dir: string, options: { open?: boolean } = {}): Promise<void> {
   console.log('nexxo analyze\n');
   const result = await buildApp({ root: dir, bundleStats: true });
-  const analysis = analyzeBundles(dir, result.bundleStats!, result.stats.routes, clientBaseOf(result.manifest.client.entry));
+  const analysis = analyzeBundles(dir, result.bundleStats!, result.stats.routes, clientBaseOf(result.manifest.client.entry), result.serverRoots);
   const outDir = join(result.outDir, 'analyze');
   await mkdir(outDir, { recursive: true });
   const html = join(outDir, 'index.html');
