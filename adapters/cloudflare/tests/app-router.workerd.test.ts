@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from '../../../test-utils/browser.js';
 import { copyFixture } from '../../../test-utils/fixtures.js';
 import { cli } from '../../../test-utils/server.js';
+import { productionErrorCases } from '../../../fixtures/app-router/tests/error-cases.js';
 import { parseJsonc } from '../src/build/jsonc.js';
 import { startWranglerDev, type WranglerDev } from './wrangler-dev.js';
 
@@ -130,6 +131,10 @@ describe('the app-router fixture on Cloudflare Workers (wrangler dev)', () => {
     });
   });
 
+  describe('error handling', () => {
+    productionErrorCases(get, () => worker.output());
+  });
+
   describe('static files and route handlers', () => {
     it('serves hashed client files as immutable (from the assets layer) and public files with revalidation', async () => {
       const html = await (await get('/')).text();
@@ -176,6 +181,17 @@ describe('the app-router fixture on Cloudflare Workers (wrangler dev)', () => {
       expect(await page.textContent('#root-counter')).toBe('root-counter: 1');
       expect(documents).toHaveLength(1);
       assertNoUnexpectedErrors();
+      await page.context().close();
+    });
+
+    it('shows the segment error boundary for a page that throws, with the digest and not the message', async () => {
+      const { page, assertNoUnexpectedErrors } = await openPage(browser);
+      await page.goto(worker.url + '/errors/throw');
+      await page.waitForSelector('#segment-error');
+      expect(await page.textContent('#segment-error-message')).not.toContain('secret failure');
+      expect(await page.textContent('#segment-error-digest')).toMatch(/^[0-9a-f]{10}$/);
+      expect(await page.locator('#root-counter').count()).toBe(1);
+      assertNoUnexpectedErrors([/status of 500/, /React error #441/]);
       await page.context().close();
     });
   });
