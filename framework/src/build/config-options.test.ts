@@ -1,12 +1,14 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
-import { cli, startServer } from '../../../test-utils/server.js';
+import { cli, startServer, type TestServer } from '../../../test-utils/server.js';
 
 const apps: string[] = [];
-afterEach(() => {
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.stop()));
   for (const app of apps.splice(0)) rmSync(app, { recursive: true, force: true });
 });
 
@@ -21,62 +23,93 @@ function build(root: string): { status: number | null; output: string } {
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
-describe('nexxo.config options', () => {
-  it('applies trailingSlash: true to redirects, links and prerendered pages', async () => {
-    const root = app({
-      'nexxo.config.mjs': 'export default { trailingSlash: true };',
-      'app/layout.tsx': minimalLayout,
-      'app/page.tsx': "import Link from 'nexxo/link';\nexport default function Page() { return <Link href='/about' id='about'>About</Link>; }",
-      'app/about/page.tsx': 'export default function About() { return <p>About page</p>; }',
-    });
-    expect(build(root).status).toBe(0);
-    const server = await startServer(root);
-    try {
-      const redirect = await fetch(server.url + '/about?x=1', { redirect: 'manual' });
-      expect(redirect.status).toBe(308);
-      expect(redirect.headers.get('location')).toBe('/about/?x=1');
-      const page = await fetch(server.url + '/about/');
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('About page');
-      expect(await (await fetch(server.url + '/')).text()).toContain('href="/about/"');
-    } finally {
-      await server.stop();
-    }
-  });
+type Mode = 'prod' | 'dev';
 
-  it('resolves config aliases and tsconfig paths, and runs plugins only in their environments', async () => {
-    const root = app({
-      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] }, jsx: 'react-jsx' } }),
-      'nexxo.config.mjs': `
+/** `nexxo build && nexxo start`, or `nexxo dev`, on the app; stopped after the test. */
+async function serve(root: string, mode: Mode): Promise<TestServer> {
+  if (mode === 'prod') {
+    const { status, output } = build(root);
+    expect(output).not.toContain('✖');
+    expect(status, output).toBe(0);
+  }
+  const server = await startServer(root, 30_000, mode === 'prod' ? 'start' : 'dev');
+  servers.push(server);
+  return server;
+}
+
+/** The text of every script the page loads: its module scripts and preloads, and what they import. */
+async function browserScripts(baseUrl: string, html: string): Promise<string> {
+  const queue = [...html.matchAll(/(?:src|href)="(\/_nexxo\/[^"]+\.js)"/g)].map((match) => new URL(match[1]!, baseUrl).href);
+  const seen = new Set<string>();
+  let text = '';
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const source = await (await fetch(url)).text();
+    text += source + '\n';
+    for (const match of source.matchAll(/(?:\bfrom|\bimport\(?)\s*["']((?:\.{1,2}\/|\/_nexxo\/)[^"']+\.js)["']/g)) queue.push(new URL(match[1]!, url).href);
+  }
+  return text;
+}
+
+const stampConfig = `
 const stamp = (environment) => ({
   name: 'stamp-' + environment,
   resolveId(id) { return id === 'virtual:stamp' ? '\\0stamp' : null; },
-  load(id) { return id === '\\0stamp' ? 'export default ' + JSON.stringify(environment) : null; },
+  load(id) { return id === '\\0stamp' ? 'export default ' + JSON.stringify('stamped by ' + environment) : null; },
 });
 export default {
   alias: { '@lib': './lib' },
   plugins: { rsc: [stamp('rsc')], client: [stamp('client')], ssr: [stamp('ssr')] },
-};`,
+};`;
+
+describe.each(['prod', 'dev'] as const)('nexxo.config options in %s', (mode) => {
+  it('applies trailingSlash: true to redirects, links and pages', async () => {
+    const root = app({
+      'nexxo.config.mjs': 'export default { trailingSlash: true };',
+      'public/robots.txt': 'User-agent: *\n',
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': "import Link from 'nexxo/link';\nexport default function Page() { return <Link href='/about' id='about'>About</Link>; }",
+      'app/about/page.tsx': 'export default function About() { return <p>About page</p>; }',
+    });
+    const server = await serve(root, mode);
+    const redirect = await fetch(server.url + '/about?x=1', { redirect: 'manual' });
+    expect(redirect.status).toBe(308);
+    expect(redirect.headers.get('location')).toBe('/about/?x=1');
+    const page = await fetch(server.url + '/about/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('About page');
+    expect(await (await fetch(server.url + '/')).text()).toContain('href="/about/"');
+    // Files keep their own path.
+    expect((await fetch(server.url + '/robots.txt', { redirect: 'manual' })).status).toBe(200);
+  });
+
+  it('resolves config aliases and tsconfig paths, and runs plugins only in their environments', async () => {
+    const root = app({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'], '~ui/*': ['./ui/*'] }, jsx: 'react-jsx' } }),
+      'nexxo.config.mjs': stampConfig,
       'lib/greeting.ts': "export const greeting = 'aliased module';",
       'src/message.ts': "export const message = 'tsconfig paths';",
+      'ui/label.ts': "export const label = 'tsconfig paths without @';",
       'app/layout.tsx': minimalLayout,
-      'app/stamp.tsx': "'use client';\nimport stamp from 'virtual:stamp';\nexport function ClientStamp() { return <p id='client'>{stamp}</p>; }",
+      'app/stamp.tsx': "'use client';\nimport stamp from 'virtual:stamp';\nimport { label } from '~ui/label';\nexport function ClientStamp() { return <><p id='client'>{stamp}</p><p id='label'>{label}</p></>; }",
       'app/page.tsx': "import { greeting } from '@lib/greeting';\nimport { message } from '@/message';\nimport stamp from 'virtual:stamp';\nimport { ClientStamp } from './stamp';\nexport default function Page() { return <main><p>{greeting}</p><p>{message}</p><p id='server'>{stamp}</p><ClientStamp /></main>; }",
     });
-    const { status, output } = build(root);
-    expect(output).not.toContain('✖');
-    expect(status).toBe(0);
-    const server = await startServer(root);
-    try {
-      const html = await (await fetch(server.url + '/')).text();
-      expect(html).toContain('aliased module');
-      expect(html).toContain('tsconfig paths');
-      expect(html).toContain('<p id="server">rsc</p>');
-      // Server-rendered by ssr; the browser bundle has its own value.
-      expect(html).toContain('<p id="client">ssr</p>');
-    } finally {
-      await server.stop();
-    }
+    const server = await serve(root, mode);
+    const html = await (await fetch(server.url + '/')).text();
+    expect(html).toContain('aliased module');
+    expect(html).toContain('tsconfig paths');
+    expect(html).toContain('<p id="label">tsconfig paths without @</p>');
+    expect(html).toContain('<p id="server">stamped by rsc</p>');
+    // Server-rendered by ssr; the browser bundle has its own value.
+    expect(html).toContain('<p id="client">stamped by ssr</p>');
+    const scripts = await browserScripts(server.url, html);
+    // Booleans, so that a failure does not print megabytes of React.
+    expect(/[`"']stamped by client[`"']/.test(scripts), 'the client plugin value in the browser bundle').toBe(true);
+    expect(scripts.includes('tsconfig paths without @'), 'the tsconfig alias resolved in the browser bundle').toBe(true);
+    expect(scripts.includes('stamped by ssr') || scripts.includes('stamped by rsc'), 'a server plugin value in the browser bundle').toBe(false);
+    expect(server.output()).not.toContain('✖');
   });
 
   it('leaves serverExternalPackages to Node at run time', async () => {
@@ -88,16 +121,27 @@ export default {
     const pkg = join(root, 'node_modules/external-counter');
     mkdirSync(pkg, { recursive: true });
     writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'external-counter', type: 'module', exports: './index.js' }));
+    // Bundled, import.meta.url would name the server bundle's chunk instead.
     writeFileSync(join(pkg, 'index.js'), "export function describe() { return 'loaded from ' + import.meta.url.split('/').slice(-2).join('/'); }");
-    expect(build(root).status).toBe(0);
-    const server = await startServer(root);
-    try {
-      expect(await (await fetch(server.url + '/')).text()).toContain('loaded from external-counter/index.js');
-    } finally {
-      await server.stop();
-    }
+    const server = await serve(root, mode);
+    expect(await (await fetch(server.url + '/')).text()).toContain('loaded from external-counter/index.js');
   });
+});
 
+const throwingConfig = "import type { NexxoConfig } from 'nexxo';\n\nconst config: NexxoConfig = {};\nif (!process.env.NEVER_SET_IN_TESTS) {\n  throw new Error('config exploded');\n}\nexport default config;\n";
+
+/** Fetches the URL until `done` accepts the response (dev applies edits in the background). */
+async function poll(url: string, done: (response: Response) => boolean, timeoutMs = 15_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(url);
+    if (done(response) || Date.now() > deadline) return response;
+    await response.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('nexxo.config errors', () => {
   it('names the unknown option and the nearest valid one', () => {
     const root = app({ 'nexxo.config.mjs': 'export default { trailingSlashes: true };', 'app/layout.tsx': minimalLayout, 'app/page.tsx': 'export default () => <p>x</p>;' });
     const { status, output } = build(root);
@@ -108,15 +152,48 @@ export default {
   });
 
   it('shows the file and line of a config that throws', () => {
-    const root = app({
-      'nexxo.config.ts': "import type { NexxoConfig } from 'nexxo';\n\nconst config: NexxoConfig = {};\nif (!process.env.NEVER_SET_IN_TESTS) {\n  throw new Error('config exploded');\n}\nexport default config;\n",
-      'app/layout.tsx': minimalLayout,
-      'app/page.tsx': 'export default () => <p>x</p>;',
-    });
+    const root = app({ 'nexxo.config.ts': throwingConfig, 'app/layout.tsx': minimalLayout, 'app/page.tsx': 'export default () => <p>x</p>;' });
     const { status, output } = build(root);
     expect(status).toBe(1);
     expect(output).toContain('nexxo.config.ts:5');
     expect(output).toContain('config exploded');
+  });
+
+  it('nexxo dev: a config that throws at start is shown with its file and line, and dev exits with 1', async () => {
+    const root = app({ 'nexxo.config.ts': throwingConfig, 'app/layout.tsx': minimalLayout, 'app/page.tsx': 'export default () => <p>x</p>;' });
+    const child = spawn(process.execPath, [cli, 'dev', root, '--port', '0', '--hostname', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (data) => (output += data));
+    child.stderr.on('data', (data) => (output += data));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`nexxo dev did not exit:\n${output}`));
+      }, 20_000);
+      child.once('exit', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('threw an error at nexxo.config.ts:5:9');
+    expect(output).toContain('> 5 |   throw new Error(\'config exploded\');');
+    expect(output).not.toMatch(/\n\s+at .*(framework|compiler)\/(dist|src)/);
+  });
+
+  it('nexxo dev: a config edited to throw is shown on the page and in the terminal, and the fix recovers', async () => {
+    const root = app({ 'nexxo.config.ts': 'export default {};\n', 'app/layout.tsx': minimalLayout, 'app/page.tsx': 'export default () => <p>config is fine</p>;' });
+    const server = await serve(root, 'dev');
+    expect(await (await fetch(server.url + '/')).text()).toContain('config is fine');
+    writeFileSync(join(root, 'nexxo.config.ts'), throwingConfig);
+    const broken = await poll(server.url + '/', (response) => response.status === 500);
+    const page = await broken.text();
+    expect(page).toContain('nexxo.config.ts: loading it threw an error at nexxo.config.ts:5:9.');
+    expect(page).toContain('Error: config exploded');
+    expect(server.output()).toContain('threw an error at nexxo.config.ts:5:9');
+    writeFileSync(join(root, 'nexxo.config.ts'), 'export default {};\n');
+    const fixed = await poll(server.url + '/', (response) => response.status === 200);
+    expect(await fixed.text()).toContain('config is fine');
   });
 
   it('rejects an invalid redirect rule at build time, naming the rule', () => {
