@@ -317,4 +317,22 @@ describe('create-nexxo-app', () => {
       expect((await fetch(`${url}/api/todos/999`)).status).toBe(404);
     }, { expected404s: ['/favicon.ico'] }); // JSON at /: the browser asks for a favicon the API does not have.
   });
+
+  // After the tests above: each app is rebuilt in place for each platform (their Node output is done with).
+  it('builds every other template for Cloudflare and Vercel too', async () => {
+    for (const name of ['minimal', 'blog', 'dashboard', 'api']) {
+      const appDir = join(tmp, 'apps', name);
+      const build = async (adapter: string) => (await timed(`${name}: build --adapter ${adapter}`, () => run(process.execPath, [nexxo, 'build', '--adapter', adapter], { cwd: appDir }))).stdout;
+      const cloudflareLog = await build('cloudflare');
+      expect(readFileSync(join(appDir, '.nexxo', 'cloudflare', 'wrangler.jsonc'), 'utf8'), name).toContain('"main": "worker.js"');
+      const size = /worker\.js\s+[\d.]+ [kM]B \(([\d.]+) (kB|MB) gzip\)/.exec(cloudflareLog);
+      expect(size, `${name}: no Worker size in the build output:\n${cloudflareLog}`).not.toBeNull();
+      expect(Number(size![1]) * (size![2] === 'MB' ? 1024 : 1), name).toBeLessThan(1024);
+
+      await build('vercel');
+      const output = join(appDir, '.vercel', 'output');
+      expect(JSON.parse(readFileSync(join(output, 'config.json'), 'utf8')), name).toMatchObject({ version: 3 });
+      expect(existsSync(join(output, 'functions', 'index.func', '.vc-config.json')), name).toBe(true);
+    }
+  }, 240_000);
 });
