@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Icon, IconDescriptor, Icons, OGImage, Url } from '../../shared/metadata-types.js';
+import type { IconDescriptor, OGImage, Url } from '../../shared/metadata-types.js';
 import type { ResolvedMetadata, ResolvedViewport } from './resolve-metadata.js';
 
 const warned = new Set<string>();
@@ -39,7 +39,7 @@ export function renderMetadata(metadata: ResolvedMetadata, viewport: ResolvedVie
   }
   if (viewport.colorScheme) meta('color-scheme', viewport.colorScheme);
 
-  if (metadata.title) tags.push(<title key="title">{metadata.title.absolute}</title>);
+  if (metadata.title?.absolute) tags.push(<title key="title">{metadata.title.absolute}</title>);
   meta('description', metadata.description);
   meta('application-name', metadata.applicationName);
   for (const author of toArray(metadata.authors)) {
@@ -66,7 +66,7 @@ export function renderMetadata(metadata: ResolvedMetadata, viewport: ResolvedVie
   for (const [type, url] of Object.entries(alternates?.types ?? {})) if (url) link('alternate', resolveUrl(url), { type });
 
   for (const icon of iconList(metadata.icons)) {
-    const { url, rel = 'icon', ...rest } = icon;
+    const { url, rel, ...rest } = icon;
     link(rel, String(url), Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)])));
   }
   if (metadata.manifest) link('manifest', String(metadata.manifest));
@@ -78,29 +78,30 @@ export function renderMetadata(metadata: ResolvedMetadata, viewport: ResolvedVie
     if (openGraph.url) meta('og:url', resolveUrl(openGraph.url), 'property');
     meta('og:site_name', openGraph.siteName, 'property');
     meta('og:locale', openGraph.locale, 'property');
-    for (const locale of toArray(openGraph.alternateLocale)) meta('og:locale:alternate', locale, 'property');
-    for (const image of toArray(openGraph.images)) ogImage('og:image', image, metadata.sources.openGraph);
+    for (const image of toArray(openGraph.images)) ogImage(image, metadata.sources.openGraph);
     for (const video of toArray(openGraph.videos)) meta('og:video', hasUrl(video) ? resolveUrl(video.url) : resolveUrl(video), 'property');
-    meta('og:type', openGraph.type ?? 'website', 'property');
+    for (const locale of toArray(openGraph.alternateLocale)) meta('og:locale:alternate', locale, 'property');
+    // No default type: Next.js writes og:type only when openGraph.type is set.
+    meta('og:type', openGraph.type, 'property');
     if (openGraph.type === 'article') {
       meta('article:published_time', openGraph.publishedTime, 'property');
       meta('article:modified_time', openGraph.modifiedTime, 'property');
-      meta('article:section', openGraph.section, 'property');
+      meta('article:expiration_time', openGraph.expirationTime, 'property');
       for (const author of toArray(openGraph.authors)) meta('article:author', author, 'property');
+      meta('article:section', openGraph.section, 'property');
       for (const tag of toArray(openGraph.tags)) meta('article:tag', tag, 'property');
     }
   }
   const twitter = metadata.twitter;
   if (twitter) {
-    const images = toArray(twitter.images);
-    meta('twitter:card', twitter.card ?? (images.length > 0 ? 'summary_large_image' : 'summary'));
+    meta('twitter:card', twitter.card);
     meta('twitter:site', twitter.site);
     meta('twitter:site:id', twitter.siteId);
     meta('twitter:creator', twitter.creator);
     meta('twitter:creator:id', twitter.creatorId);
-    meta('twitter:title', twitter.title ?? openGraph?.title);
-    meta('twitter:description', twitter.description ?? openGraph?.description);
-    for (const image of images) ogImage('twitter:image', image, metadata.sources.twitter, 'name');
+    meta('twitter:title', twitter.title);
+    meta('twitter:description', twitter.description);
+    for (const image of toArray(twitter.images)) twitterImage(image, metadata.sources.twitter);
   }
 
   const verification = metadata.verification;
@@ -124,14 +125,25 @@ export function renderMetadata(metadata: ResolvedMetadata, viewport: ResolvedVie
   for (const [name, values] of Object.entries(metadata.other ?? {})) for (const value of toArray(values)) meta(name, value);
   return tags;
 
-  function ogImage(prefix: string, image: OGImage, source: string | undefined, attribute: 'name' | 'property' = 'property') {
+  function ogImage(image: OGImage, source: string | undefined) {
     const descriptor: Exclude<OGImage, Url> = hasUrl(image) ? image : { url: image };
-    meta(prefix, absolute(descriptor.url, source), attribute);
-    if (descriptor.secureUrl) meta(`${prefix}:secure_url`, absolute(descriptor.secureUrl, source), attribute);
-    meta(`${prefix}:type`, descriptor.type, attribute);
-    meta(`${prefix}:width`, descriptor.width, attribute);
-    meta(`${prefix}:height`, descriptor.height, attribute);
-    meta(`${prefix}:alt`, descriptor.alt, attribute);
+    meta('og:image', absolute(descriptor.url, source), 'property');
+    if (descriptor.secureUrl) meta('og:image:secure_url', absolute(descriptor.secureUrl, source), 'property');
+    meta('og:image:type', descriptor.type, 'property');
+    meta('og:image:width', descriptor.width, 'property');
+    meta('og:image:height', descriptor.height, 'property');
+    meta('og:image:alt', descriptor.alt, 'property');
+  }
+
+  /** Twitter's image tags, in the order Next.js writes them (alt right after the URL). */
+  function twitterImage(image: OGImage, source: string | undefined) {
+    const descriptor: Exclude<OGImage, Url> = hasUrl(image) ? image : { url: image };
+    meta('twitter:image', absolute(descriptor.url, source));
+    meta('twitter:image:alt', descriptor.alt);
+    if (descriptor.secureUrl) meta('twitter:image:secure_url', absolute(descriptor.secureUrl, source));
+    meta('twitter:image:type', descriptor.type);
+    meta('twitter:image:width', descriptor.width);
+    meta('twitter:image:height', descriptor.height);
   }
 }
 
@@ -171,16 +183,13 @@ function robotsString(robots: object): string {
   return parts.filter(Boolean).join(', ');
 }
 
-/** `icons` in any of its shapes, as link descriptors (`rel` defaults per list). */
-function iconList(icons: ResolvedMetadata['icons']): IconDescriptor[] {
+/** Resolved icons as link descriptors, in Next.js's order: shortcut, icon, apple, other. */
+function iconList(icons: ResolvedMetadata['icons']): Array<IconDescriptor & { rel: string }> {
   if (!icons) return [];
-  const descriptor = (icon: Icon, rel: string): IconDescriptor => (hasUrl(icon) ? { rel, ...icon } : { rel, url: icon });
-  if (typeof icons === 'string' || Array.isArray(icons) || 'url' in icons || 'href' in icons) return toArray(icons as Icon | Icon[]).map((icon) => descriptor(icon, 'icon'));
-  const lists = icons as Icons;
   return [
-    ...toArray(lists.icon).map((icon) => descriptor(icon, 'icon')),
-    ...toArray(lists.shortcut).map((icon) => descriptor(icon, 'shortcut icon')),
-    ...toArray(lists.apple).map((icon) => descriptor(icon, 'apple-touch-icon')),
-    ...toArray(lists.other).map((icon) => descriptor(icon, icon.rel ?? 'icon')),
+    ...(icons.shortcut ?? []).map((icon) => ({ ...icon, rel: icon.rel ?? 'shortcut icon' })),
+    ...icons.icon.map((icon) => ({ ...icon, rel: icon.rel ?? 'icon' })),
+    ...icons.apple.map((icon) => ({ ...icon, rel: icon.rel ?? 'apple-touch-icon' })),
+    ...(icons.other ?? []).map((icon) => ({ ...icon, rel: icon.rel ?? 'icon' })),
   ];
 }
