@@ -3,6 +3,7 @@ import type { InputOptions, OutputChunk, OutputOptions, Plugin, RolldownOutput }
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { escapeRegExp, exactly, relativeImportOf } from './plugins/hook-filters.js';
 import { clientReferencesModule, clientReferencesPlugin, type ClientReference } from './plugins/client-references.js';
+import { fileFetchesPlugin } from './plugins/file-fetches.js';
 import { serverComponentChecksPlugin } from './plugins/server-component-checks.js';
 import { boundaryChecksPlugin } from './plugins/boundary-checks.js';
 import { virtualModulesPlugin } from './plugins/virtual-modules.js';
@@ -177,7 +178,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
         [clientVirtualId]: () => clientReferencesModule(references.values()),
         [SERVER_ACTIONS_MODULE]: () => serverActionsModule(options.root, options.serverActions.salt, actionFiles),
       }),
-      ...(environment === 'client' ? [] : serverExternals),
+      ...(environment === 'client' ? [] : [...serverExternals, fileFetchesPlugin(options.root)]),
       ...(options.prebundled?.[environment] ? [prebundledPlugin(options.prebundled[environment], environment === 'client' ? null : join(options.outDir, dirs[environment]))] : []),
       ...importVars,
       serverReferences(environment),

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
@@ -122,8 +122,12 @@ export default async function StoragePage() {
 }
 `,
       'app/og/route.tsx': `import { ImageResponse } from 'nexxo/og';
-export async function GET() {
-  return new ImageResponse(<div style={{ display: 'flex', width: '100%', height: '100%', background: '#0b7285', color: 'white', fontSize: 40 }}>On Workers</div>, { width: 400, height: 200 });
+export async function GET(request: Request) {
+  // ?font=app: the app's own font, fetched the way Next.js documents for the Edge runtime.
+  const fonts = new URL(request.url).searchParams.get('font') === 'app'
+    ? [{ name: 'Noto Sans', data: await fetch(new URL('../../assets/NotoSans-Regular.ttf', import.meta.url)).then((response) => response.arrayBuffer()), style: 'normal' as const, weight: 400 as const }]
+    : undefined;
+  return new ImageResponse(<div style={{ display: 'flex', width: '100%', height: '100%', background: '#0b7285', color: 'white', fontSize: 40, fontFamily: 'Noto Sans' }}>On Workers</div>, { width: 400, height: 200, ...(fonts ? { fonts } : {}) });
 }
 `,
       'app/api/notes/route.ts': `import { getCloudflareContext, getPlatformEnv, waitUntil } from 'nexxo/cloudflare';
@@ -142,6 +146,8 @@ export async function POST(request: Request) {
 }
 `,
     });
+    mkdirSync(join(root, 'assets'));
+    copyFileSync(new URL('../../../fixtures/metadata/assets/NotoSans-Regular.ttf', import.meta.url), join(root, 'assets', 'NotoSans-Regular.ttf'));
     execFileSync(process.execPath, [cli, 'build', root, '--adapter', 'cloudflare'], { encoding: 'utf8', timeout: 120_000 });
     worker = await startWranglerDev(join(root, '.nexxo/cloudflare'));
   });
@@ -225,6 +231,13 @@ export async function POST(request: Request) {
     // IHDR: width and height as requested.
     const view = new DataView(bytes.buffer);
     expect([view.getUint32(16), view.getUint32(20)]).toEqual([400, 200]);
+    // With the app's font file: a valid image of the same size, drawn differently.
+    const withFont = await get('/og?font=app');
+    expect(withFont.status).toBe(200);
+    const fontBytes = new Uint8Array(await withFont.arrayBuffer());
+    const fontView = new DataView(fontBytes.buffer);
+    expect([fontView.getUint32(16), fontView.getUint32(20)]).toEqual([400, 200]);
+    expect(Buffer.from(fontBytes).equals(Buffer.from(bytes))).toBe(false);
   });
 
   it('applies config redirects and headers in the Worker', async () => {
