@@ -94,26 +94,48 @@ function routesOfFile(file: string, routes: ManifestRoute[]): ManifestRoute[] {
   return routes.filter((route) => id === '/' || route.id === id || route.id.startsWith(id + '/'));
 }
 
-/** One build error for every Edge route that reaches a module the Edge runtime lacks. */
-export function edgeModuleError(uses: EdgeModuleUse[]): Error | null {
+export interface RuntimePlan {
+  /** Ids of the routes the Node.js function serves. */
+  node: Set<string>;
+  /** Routes without a `runtime` export that run on Node.js because of an import, for the build's output. */
+  automatic: Array<{ routes: string[]; module: string; file: string | null }>;
+  /** One build error for every route that asks for the Edge runtime but reaches a module it lacks. */
+  error: Error | null;
+}
+
+/**
+ * Where each route runs. `runtime = 'nodejs'`: the Node.js function. No `runtime` export: the Edge
+ * function, unless the route reaches a module the Edge runtime lacks (`node:fs`, a
+ * serverExternalPackages package), then the Node.js function. `runtime = 'edge'` with such a
+ * module is the user's contradiction: a build error naming the route, the module and the fix.
+ */
+export function planRuntimes(uses: EdgeModuleUse[], routes: ManifestRoute[]): RuntimePlan {
+  const node = new Set(routes.filter((route) => route.runtime === 'nodejs').map((route) => route.id));
+  const automatic: RuntimePlan['automatic'] = [];
   const problems: string[] = [];
   for (const use of uses) {
     if (EDGE_BUNDLED.has(use.module)) continue;
-    const edgeRoutes = use.routes.filter((route) => route.runtime !== 'nodejs');
-    if (edgeRoutes.length === 0) continue;
     const where = use.file ?? "the app's server bundle";
+    const unset = use.routes.filter((route) => route.runtime === undefined && !node.has(route.id));
+    for (const route of unset) node.add(route.id);
+    if (unset.length > 0) automatic.push({ routes: unset.map((route) => route.id), module: use.module, file: use.file });
+    const edge = use.routes.filter((route) => route.runtime === 'edge');
+    if (edge.length === 0) continue;
     problems.push(
-      `  - ${edgeRoutes.map((route) => route.id).join(', ')}: ${where} imports "${use.module}", which the Vercel Edge runtime does not provide.\n` +
-        `    Fix: add \`export const runtime = 'nodejs'\` to ${use.file ?? 'each route that needs it'} to run ${edgeRoutes.length > 1 ? 'these routes' : 'it'} in a Node.js function.`,
+      `  - ${edge.map((route) => route.id).join(', ')}: ${where} imports "${use.module}", which the Vercel Edge runtime does not provide.\n` +
+        `    Fix: remove \`export const runtime = 'edge'\` from ${edge.length > 1 ? 'these routes' : 'the route'} (its page or route file, or a layout above it) to run ${edge.length > 1 ? 'them' : 'it'} in a Node.js function, or stop importing "${use.module}"${use.file ? ` in ${use.file}` : ''}.`,
     );
   }
-  if (problems.length === 0) return null;
-  return Object.assign(new Error(`The Vercel adapter runs routes on the Edge runtime by default, but ${problems.length === 1 ? 'one route needs' : 'some routes need'} Node.js:\n${problems.join('\n')}`), { code: 'NEXXO_VERCEL_EDGE_MODULE' });
+  const error =
+    problems.length === 0
+      ? null
+      : Object.assign(new Error(`${problems.length === 1 ? 'A route exports' : 'Routes export'} runtime = 'edge', but ${problems.length === 1 ? 'needs' : 'need'} Node.js:\n${problems.join('\n')}`), { code: 'NEXXO_VERCEL_EDGE_MODULE' });
+  return { node, automatic, error };
 }
 
 /** Whether a route that runs on the Edge function reaches `module`. */
-export function edgeRoutesUse(uses: EdgeModuleUse[], module: string): boolean {
-  return uses.some((use) => use.module === module && use.routes.some((route) => route.runtime !== 'nodejs'));
+export function edgeRoutesUse(uses: EdgeModuleUse[], module: string, nodeRoutes: ReadonlySet<string>): boolean {
+  return uses.some((use) => use.module === module && use.routes.some((route) => !nodeRoutes.has(route.id)));
 }
 
 /** Relative path helper for generated imports. */

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Adapter } from '@nexxo/runtime';
-import { edgeModuleError, edgeRoutesUse, scanServerBundle } from './edge-modules.js';
+import { edgeRoutesUse, planRuntimes, scanServerBundle } from './edge-modules.js';
 import { vercelImagesConfig } from './images-config.js';
 import { writePrerenderFunctions } from './prerender-functions.js';
 import { EDGE_FUNCTION, planRouting } from './vercel-routes.js';
 import { writeEdgeFunction, writeNodeFunction, type FunctionOutput } from './write-functions.js';
 
-export { planRouting, EDGE_FUNCTION, NODE_FUNCTION, type PrerenderFunction, type RoutingPlan, type VercelRoute } from './vercel-routes.js';
+export { planRouting, EDGE_FUNCTION, NODE_FUNCTION, type PrerenderFunction, type RoutingPlan, type VercelCondition, type VercelRoute } from './vercel-routes.js';
 export { vercelImagesConfig, type VercelImagesConfig } from './images-config.js';
 export { EDGE_CONDITIONS } from './write-functions.js';
 
@@ -21,9 +21,10 @@ export interface VercelAdapterOptions {
 }
 
 /**
- * Writes `.vercel/output` (Build Output API v3): `config.json`, `static/` and an Edge function
- * (plus a Node.js function when a route exports `runtime = 'nodejs'`). Deploy it with
- * `vercel deploy --prebuilt`.
+ * Writes `.vercel/output` (Build Output API v3): `config.json` (with the config's redirects,
+ * rewrites and headers as routes), `static/` and an Edge function (plus a Node.js function for
+ * routes that export `runtime = 'nodejs'` or import a module the Edge runtime lacks). Deploy it
+ * with `vercel deploy --prebuilt`.
  *
  * @example
  * // nexxo.config.ts
@@ -45,22 +46,25 @@ export default function vercel(options: VercelAdapterOptions = {}): Adapter {
         rsc: await scanServerBundle(join(builder.outDir, 'server', 'rsc'), manifest.routes),
         ssr: await scanServerBundle(join(builder.outDir, 'server', 'ssr'), []),
       };
-      const error = edgeModuleError(scans.rsc.uses);
-      if (error) throw error;
+      const runtimes = planRuntimes(scans.rsc.uses, manifest.routes);
+      if (runtimes.error) throw runtimes.error;
+      for (const { routes, module, file } of runtimes.automatic) {
+        builder.log(`  ${routes.join(', ')} ${routes.length > 1 ? 'run' : 'runs'} in the Node.js function: ${file ?? "the app's server bundle"} imports "${module}", which the Edge runtime does not provide.`);
+      }
 
-      const plan = planRouting(manifest);
+      const plan = planRouting(manifest, runtimes.node);
       for (const warning of plan.warnings) builder.log(`  ! ${warning}`);
       for (const [to, from] of plan.staticFiles) {
         await mkdir(join(output, 'static', to, '..'), { recursive: true });
         await cp(join(builder.outDir, from), join(output, 'static', to));
       }
 
-      const usesOgOnEdge = edgeRoutesUse(scans.rsc.uses, 'nexxo/og');
+      const usesOgOnEdge = edgeRoutesUse(scans.rsc.uses, 'nexxo/og', runtimes.node);
       // Lets the functions ask Vercel to regenerate prerendered pages (revalidatePath, revalidateTag); new per build.
       const prerender = { pages: plan.prerenderFunctions.map((fn) => fn.page), bypassToken: randomBytes(32).toString('hex') };
       const functions: FunctionOutput[] = [await writeEdgeFunction(builder, output, workDir, scans, plan.inlineFiles, usesOgOnEdge, prerender)];
       const usesOg = scans.rsc.uses.some((use) => use.module === 'nexxo/og');
-      if (manifest.routes.some((route) => route.runtime === 'nodejs')) functions.push(await writeNodeFunction(builder, output, workDir, plan.inlineFiles, usesOg, prerender));
+      if (runtimes.node.size > 0) functions.push(await writeNodeFunction(builder, output, workDir, plan.inlineFiles, usesOg, prerender));
       if (plan.prerenderFunctions.length > 0) {
         functions.push(await writeNodeFunction(builder, output, workDir, plan.inlineFiles, usesOg, prerender, true));
         await writePrerenderFunctions(builder.outDir, output, plan.prerenderFunctions, prerender.bypassToken);

@@ -1,12 +1,16 @@
-import { compileRoutingRules, middlewareMayMatch, type BuildManifest } from '@nexxo/runtime';
+import { DEFAULT_ROUTING_CONFIG, compileRoutingRules, createRouteMatcher, middlewareMayMatch, type BuildManifest, type ManifestRoute } from '@nexxo/runtime';
 import { RSC_PARAM } from '@nexxo/runtime/protocol';
-import { createRouteMatcher } from '@nexxo/runtime';
+import { configRoutes, trailingSlashRoute, type RouteMatch } from './config-routes.js';
 import type { PlatformPage } from './function/prerender-revalidation.js';
+import { middlewareRoutes } from './middleware-routes.js';
 import { escapeRegExp, exactPathsSource, routeSource } from './route-regex.js';
+
+/** A `has`/`missing` condition of a route (the same shape as Next's). */
+export type VercelCondition = { type: 'header' | 'cookie' | 'query'; key: string; value?: string } | { type: 'host'; value: string };
 
 /** A route of `config.json` (Build Output API v3): a source route or a phase handler. */
 export type VercelRoute =
-  | { src: string; dest?: string; headers?: Record<string, string>; continue?: boolean; status?: number; has?: Array<{ type: 'query' | 'header'; key: string }> }
+  | { src: string; has?: VercelCondition[]; missing?: VercelCondition[]; dest?: string; headers?: Record<string, string>; status?: number; continue?: boolean; check?: boolean }
   | { handle: 'filesystem' };
 
 export interface RoutingPlan {
@@ -47,32 +51,54 @@ export const NODE_FUNCTION = 'node';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * How requests reach the build on Vercel. The Hono app (in the function) is the one place that
- * applies redirects, rewrites, headers, basePath and trailing slashes, exactly as on Node; Vercel's
- * CDN answers only what the app would answer the same way without running:
+ * How requests reach the build on Vercel, in the order Next.js routes them. Vercel's CDN applies
+ * the config rules itself (see config-routes.ts) and answers what it can without a function; the
+ * functions keep the whole routing, so whatever reaches them is answered as `nexxo start` would:
  *
- * - `/_nexxo/…` hashed assets (immutable caching), always;
- * - `public/` files and prerendered HTML that no redirect, `beforeFiles` rewrite, header rule or
- *   middleware matcher can match (conditions are ignored, so this errs towards the function),
- *   with status 200;
- * - a prerendered page with `revalidate` that it could serve that way goes to a prerender
- *   function instead: Vercel caches its HTML and RSC payload and regenerates them after
- *   `revalidate` seconds or on request of revalidatePath/revalidateTag;
- * - everything else, and every RSC request (`?_rsc`), goes to the function, which has the
- *   prerendered pages and the rule-matched files inlined.
+ * 1. `/_nexxo/…` hashed assets get immutable caching, then config headers (`continue`), so a
+ *    header rule wins as it does in the runtime;
+ * 2. `/_nexxo/image` goes to Vercel's image optimizer;
+ * 3. the trailing-slash redirect, then config redirects (before middleware, as in Next);
+ * 4. pages with `revalidate` go to their prerender functions; RSC requests to a function;
+ * 5. paths the middleware matcher may match go to a function, so the middleware always runs
+ *    before anything below (beforeFiles rewrites come after it in Next);
+ * 6. beforeFiles rewrites, then the file system: assets, `public/` files, prerendered HTML;
+ * 7. afterFiles and fallback rewrites, each behind a route that sends the paths the app's routes
+ *    serve to a function first (the runtime stops at a route; Vercel's `check` only at a file);
+ * 8. `runtime = 'nodejs'` routes go to the Node.js function, everything else to the Edge one.
+ *
+ * `nodeRoutes`: ids of the routes the Node.js function serves (default: those that export
+ * `runtime = 'nodejs'`).
  */
-export function planRouting(manifest: BuildManifest): RoutingPlan {
-  const routing = manifest.routing;
-  const rules = routing ? compileRoutingRules(routing) : null;
-  const basePath = routing?.basePath ?? '';
-  const trailingSlash = routing?.trailingSlash ?? false;
-  const middlewareMatches = manifest.middleware ? middlewareMayMatch(manifest.middleware.matcher) : null;
-  const ruleMayMatch = (url: string) =>
-    (!!middlewareMatches && middlewareMatches(url.slice(basePath.length) || '/')) ||
-    (!!rules && (rules.redirects.some((rule) => rule.matchPath(url)) || rules.rewrites.beforeFiles.some((rule) => rule.matchPath(url)) || rules.headers.some((rule) => rule.matchPath(url))));
+export function planRouting(manifest: BuildManifest, nodeRoutes: ReadonlySet<string> = new Set(manifest.routes.filter((route) => route.runtime === 'nodejs').map((route) => route.id))): RoutingPlan {
+  const routing = manifest.routing ?? DEFAULT_ROUTING_CONFIG;
+  const rules = compileRoutingRules(routing);
+  const { basePath, trailingSlash } = routing;
   const plan: RoutingPlan = { routes: [], staticFiles: new Map(), overrides: {}, inlineFiles: [], prerenderFunctions: [], warnings: [] };
+
+  const toEdge = '/' + EDGE_FUNCTION;
+  const toNode = '/' + NODE_FUNCTION;
+  const sourceOf = (routes: ManifestRoute[]) => (routes.length === 0 ? null : routes.length === 1 ? routeSource(routes[0]!.pattern, basePath) : `(?:${routes.map((route) => routeSource(route.pattern, basePath)).join('|')})`);
+  const nodeSource = sourceOf(manifest.routes.filter((route) => nodeRoutes.has(route.id)));
+  /** Routes that send what `match` matches to the function that serves its path. */
+  const toFunction = (match: RouteMatch): VercelRoute[] => [...(nodeSource ? [{ ...match, src: `(?=${match.src})${nodeSource}`, dest: toNode }] : []), { ...match, dest: toEdge }];
+  /** Routes that send the paths of `routes` to their functions (the Edge part only where something follows). */
+  const toRouteFunctions = (routes: ManifestRoute[], edgeToo: boolean): VercelRoute[] => {
+    const node = sourceOf(routes.filter((route) => nodeRoutes.has(route.id)));
+    const edge = edgeToo ? sourceOf(routes.filter((route) => !nodeRoutes.has(route.id))) : null;
+    return [...(node ? [{ src: node, dest: toNode }] : []), ...(edge ? [{ src: edge, dest: toEdge }] : [])];
+  };
+
+  const cdn = configRoutes(routing, rules, { toFunction, assets: `${basePath}/_nexxo` });
+  plan.warnings.push(...cdn.kept);
+  const keptHeaders = rules.headers.filter((_, index) => cdn.keptHeaders.has(index));
+  const middlewareMatches = manifest.middleware ? middlewareMayMatch(manifest.middleware.matcher) : null;
+  const middlewareMayRun = (url: string) => !!middlewareMatches && middlewareMatches(url.slice(basePath.length) || '/');
+  const mayMatch = (list: Array<{ matchPath(path: string): unknown }>, url: string) => list.some((rule) => rule.matchPath(url) !== null);
+  // The functions serve these themselves, so they are inlined: fetching them from the deployment
+  // would route the fetch as the request was routed (back to the function, or to a rule's target).
+  const mustInline = (url: string) => middlewareMayRun(url) || mayMatch(rules.redirects, url) || mayMatch(rules.rewrites.beforeFiles, url) || mayMatch(keptHeaders, url);
   const matchRoute = createRouteMatcher(manifest.routes);
-  const functionPaths: string[] = [];
   const prefix = basePath.slice(1);
   const under = (path: string) => (prefix ? prefix + path : path.slice(1));
 
@@ -80,22 +106,22 @@ export function planRouting(manifest: BuildManifest): RoutingPlan {
     const url = basePath + file;
     plan.staticFiles.set(under(file), 'static' + file);
     if (file.startsWith('/_nexxo/')) {
-      if (rules?.headers.some((rule) => rule.matchPath(url))) plan.warnings.push(`A headers rule matches ${url}: on Vercel, config headers are not added to /_nexxo/ build assets (the CDN serves them).`);
+      if (mayMatch(keptHeaders, url)) plan.warnings.push(`A headers rule the functions apply matches ${url}: on Vercel, it is not added to /_nexxo/ build assets (the CDN serves them).`);
       continue;
     }
-    if (ruleMayMatch(url)) {
-      functionPaths.push(url);
-      plan.inlineFiles.push('static' + file);
-    }
+    if (mustInline(url)) plan.inlineFiles.push('static' + file);
   }
 
   for (const [path, page] of Object.entries(manifest.prerendered)) {
     plan.inlineFiles.push('prerendered/' + page.html, 'prerendered/' + page.rsc);
     const url = basePath + (path === '/' ? '' : path) || '/';
     const file = under('/' + page.html);
-    if (page.status !== 200 || trailingSlash || ruleMayMatch(url) || plan.staticFiles.has(file)) continue;
+    // The CDN's file system comes before afterFiles rewrites; the runtime applies them before a dynamic route's page.
+    if (page.status !== 200 || trailingSlash || middlewareMayRun(url) || mayMatch(rules.rewrites.afterFiles, url) || plan.staticFiles.has(file)) continue;
     const routeId = matchRoute(path.split('/').filter(Boolean))?.route.id;
     if (page.revalidate !== undefined && page.revalidate > 0 && routeId) {
+      // Prerender functions come before beforeFiles rewrites: a page one may match stays with the function.
+      if (mayMatch(rules.rewrites.beforeFiles, url)) continue;
       const name = ISR_PREFIX + plan.prerenderFunctions.length;
       plan.prerenderFunctions.push({ name, page: { pathname: path, routeId, url }, html: 'prerendered/' + page.html, rsc: 'prerendered/' + page.rsc, revalidate: page.revalidate });
       continue;
@@ -106,17 +132,31 @@ export function planRouting(manifest: BuildManifest): RoutingPlan {
   }
 
   const base = escapeRegExp(basePath);
-  if (manifest.images) plan.routes.push({ src: `^${base}/_nexxo/image$`, dest: '/_vercel/image' });
+  const rsc = [{ type: 'query' as const, key: RSC_PARAM }];
+  const routes = plan.routes;
+  routes.push({ src: `^${base}/_nexxo/(?!image$).+$`, headers: { 'Cache-Control': IMMUTABLE }, continue: true });
+  routes.push(...cdn.headers);
+  if (manifest.images) routes.push({ src: `^${base}/_nexxo/image$`, dest: '/_vercel/image' });
+  routes.push(trailingSlashRoute(basePath, trailingSlash));
+  routes.push(...cdn.redirects);
   for (const { name, page } of plan.prerenderFunctions) {
     const query = `?${PAGE_PARAM}=${encodeURIComponent(page.url)}`;
-    plan.routes.push({ src: exactPathsSource([page.url]), has: [{ type: 'query', key: RSC_PARAM }], dest: `/${name}.rsc${query}&${RSC_PARAM}=1` });
-    plan.routes.push({ src: exactPathsSource([page.url]), dest: `/${name}${query}` });
+    routes.push({ src: exactPathsSource([page.url]), has: rsc, dest: `/${name}.rsc${query}&${RSC_PARAM}=1` });
+    routes.push({ src: exactPathsSource([page.url]), dest: `/${name}${query}` });
   }
-  for (const route of manifest.routes) if (route.runtime === 'nodejs') plan.routes.push({ src: routeSource(route.pattern, basePath), dest: '/' + NODE_FUNCTION });
-  plan.routes.push({ src: '^/.*$', has: [{ type: 'query', key: RSC_PARAM }], dest: '/' + EDGE_FUNCTION });
-  if (functionPaths.length > 0) plan.routes.push({ src: exactPathsSource(functionPaths), dest: '/' + EDGE_FUNCTION });
-  plan.routes.push({ src: `^${base}/_nexxo/(?!image$).+$`, headers: { 'Cache-Control': IMMUTABLE }, continue: true });
-  plan.routes.push({ handle: 'filesystem' });
-  plan.routes.push({ src: '^/.*$', dest: '/' + EDGE_FUNCTION });
+  if (nodeSource) routes.push({ src: nodeSource, has: rsc, dest: toNode });
+  routes.push({ src: '^/.*$', has: rsc, dest: toEdge });
+  if (manifest.middleware) for (const match of middlewareRoutes(manifest.middleware.matcher, basePath)) routes.push(...toFunction(match));
+  routes.push(...cdn.beforeFiles);
+  routes.push({ handle: 'filesystem' });
+  const rewrites = [...cdn.afterFiles.map((rule) => ({ rule, afterFiles: true })), ...cdn.fallback.map((rule) => ({ rule, afterFiles: false }))];
+  for (const [index, { rule, afterFiles }] of rewrites.entries()) {
+    // afterFiles rewrites apply before dynamic routes, fallback ones only when no route matched, and
+    // either phase stops at a path a route serves.
+    const served = index === 0 && afterFiles ? manifest.routes.filter((route) => route.pattern.every((part) => part.kind === 'static')) : manifest.routes;
+    routes.push(...toRouteFunctions(served, true), ...rule);
+  }
+  routes.push(...toRouteFunctions(manifest.routes, false));
+  routes.push({ src: '^/.*$', dest: toEdge });
   return plan;
 }

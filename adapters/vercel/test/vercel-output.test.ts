@@ -8,9 +8,26 @@ import { loadEdgeFunction, type EdgeFunction } from './edge-function.js';
 
 const config = `export default {
   async redirects() { return [{ source: '/old-about', destination: '/about', permanent: true }]; },
-  async headers() { return [{ source: '/robots.txt', headers: [{ key: 'X-Robots', value: 'checked' }] }]; },
+  async rewrites() { return { beforeFiles: [{ source: '/about-us', destination: '/about' }], afterFiles: [], fallback: [] }; },
+  async headers() {
+    return [
+      { source: '/robots.txt', headers: [{ key: 'X-Robots', value: 'checked' }] },
+      { source: '/blog/:slug', headers: [{ key: 'X-Post', value: 'post-:slug' }] },
+    ];
+  },
 };
 `;
+
+/**
+ * The deployment's own origin as the function sees it: Vercel's CDN, which serves \`static/\`.
+ * (The function fetches the \`public/\` files it does not carry from there.)
+ */
+function staticOrigin(output: string): typeof fetch {
+  return (async (input: string | URL | Request) => {
+    const file = join(output, 'static', decodeURIComponent(new URL(input instanceof Request ? input.url : input).pathname));
+    return existsSync(file) ? new Response(readFileSync(file)) : new Response('Not Found', { status: 404 });
+  }) as typeof fetch;
+}
 
 function build(root: string) {
   return spawnSync(process.execPath, [cli, 'build', root, '--adapter', 'vercel'], { encoding: 'utf8' });
@@ -25,18 +42,24 @@ describe('nexxo build --adapter vercel on fixtures/app-router', () => {
     writeFileSync(join(root, 'nexxo.config.mjs'), config);
     log = execFileSync(process.execPath, [cli, 'build', root, '--adapter', 'vercel'], { encoding: 'utf8' });
     output = join(root, '.vercel', 'output');
-    edge = loadEdgeFunction(join(output, 'functions', 'index.func', 'index.js'));
+    edge = loadEdgeFunction(join(output, 'functions', 'index.func', 'index.js'), { fetch: staticOrigin(output) });
   });
 
-  it('writes config.json with the function fallback after the filesystem and the images settings', () => {
+  it('writes config.json with the config rules as routes, the function fallback after the filesystem, and the images settings', () => {
     const written = JSON.parse(readFileSync(join(output, 'config.json'), 'utf8'));
     expect(written.version).toBe(3);
     expect(written.routes).toEqual([
-      { src: '^/_nexxo/image$', dest: '/_vercel/image' },
-      { src: '^/.*$', has: [{ type: 'query', key: '_rsc' }], dest: '/index' },
-      // robots.txt has a header rule: the function serves it, so the rule applies.
-      { src: '^(?:\\/robots\\.txt)$', dest: '/index' },
       { src: '^/_nexxo/(?!image$).+$', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' }, continue: true },
+      // Config headers, then the image optimizer, then redirects: Next.js's order.
+      { src: '^\\/robots\\.txt(?:\\/)?$', headers: { 'X-Robots': 'checked' }, continue: true },
+      { src: '^\\/blog(?:\\/(?<slug>[^\\/]+?))(?:\\/)?$', headers: { 'X-Post': 'post-$slug' }, continue: true },
+      { src: '^/_nexxo/image$', dest: '/_vercel/image' },
+      // The runtime's trailing-slash redirect comes before config redirects.
+      { src: '^(?<path>(?!\\/_nexxo(?:\\/|$))(?:\\/[^\\/]+)+)\\/+$', headers: { Location: '$path' }, status: 308 },
+      { src: '^(?!\\/_nexxo(?:\\/|$))\\/old-about(?:\\/)?$', headers: { Location: '/about' }, status: 308 },
+      { src: '^/.*$', has: [{ type: 'query', key: '_rsc' }], dest: '/index' },
+      // A beforeFiles rewrite: the file system then sees /about, the prerendered page.
+      { src: '^\\/about-us(?:\\/)?$', dest: '/about', continue: true },
       { handle: 'filesystem' },
       { src: '^/.*$', dest: '/index' },
     ]);
@@ -109,10 +132,22 @@ describe('nexxo build --adapter vercel on fixtures/app-router', () => {
     expect(await response.text()).toContain('<html');
   });
 
-  it('applies config redirects and headers', async () => {
-    const response = await edge.fetch('/old-about');
+  it('leaves public files to the CDN, which adds config headers itself', () => {
+    const manifest = JSON.parse(readFileSync(join(output, '..', '..', '.nexxo', 'manifest.json'), 'utf8'));
+    expect(manifest.staticFiles).toContain('/robots.txt');
+    // Not inlined into the function (a header rule no longer sends it there).
+    expect(readFileSync(join(output, 'functions', 'index.func', 'index.js'), 'utf8')).not.toContain('"static/robots.txt"');
+  });
+
+  it('still applies config redirects, rewrites and headers when the function serves a request', async () => {
+    const response = await edge.fetch('/old-about?ref=x');
     expect(response.status).toBe(308);
-    expect(response.headers.get('location')).toBe('/about');
+    expect(response.headers.get('location')).toBe('/about?ref=x');
+    const rewritten = await edge.fetch('/about-us');
+    expect(rewritten.status).toBe(200);
+    expect(await rewritten.text()).toContain('About Nexxo');
+    const post = await edge.fetch('/blog/hello');
+    expect(post.headers.get('x-post')).toBe('post-hello');
     const robots = await edge.fetch('/robots.txt');
     expect(robots.headers.get('x-robots')).toBe('checked');
     expect(await robots.text()).toContain('User-agent');
@@ -163,17 +198,44 @@ describe('nexxo/og on the Edge function (fixtures/metadata)', () => {
 });
 
 describe('routes that need Node.js', () => {
-  it("fails the build when an Edge route imports node:fs, naming the route, the module and the fix", () => {
+  it('runs a route without a runtime export that imports node:fs in the Node.js function, and says so', async () => {
     const root = writeApp({
       'app/layout.tsx': minimalLayout,
       'app/page.tsx': `export default function Page() { return <p>home</p>; }`,
-      'app/api/files/route.ts': `import { readFileSync } from 'node:fs';\nexport function GET() { return new Response(readFileSync(new URL(import.meta.url), 'utf8').length.toString()); }\n`,
+      'app/api/files/route.ts': `import { existsSync } from 'node:fs';\nexport function GET() { return Response.json({ exists: existsSync('/') }); }\n`,
+    });
+    const result = build(root);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('/api/files runs in the Node.js function: app/api/files/route.ts imports "node:fs", which the Edge runtime does not provide.');
+    const output = join(root, '.vercel', 'output');
+    const config = JSON.parse(readFileSync(join(output, 'config.json'), 'utf8'));
+    expect(config.routes).toContainEqual({ src: '^/api/files/?$', dest: '/node' });
+    expect(config.routes).toContainEqual({ src: '^/api/files/?$', has: [{ type: 'query', key: '_rsc' }], dest: '/node' });
+    const { default: handler } = await import(join(output, 'functions', 'node.func', 'index.mjs'));
+    const { createServer } = await import('node:http');
+    const server = createServer(handler).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/files`)).json()).toEqual({ exists: true });
+    } finally {
+      server.close();
+    }
+  });
+
+  it("fails the build when a route that exports runtime = 'edge' imports node:fs, naming the route, the module and the fix", () => {
+    const root = writeApp({
+      'app/layout.tsx': minimalLayout,
+      'app/page.tsx': `export default function Page() { return <p>home</p>; }`,
+      'app/api/files/route.ts': `import { readFileSync } from 'node:fs';\nexport const runtime = 'edge';\nexport function GET() { return new Response(readFileSync(new URL(import.meta.url), 'utf8').length.toString()); }\n`,
     });
     const result = build(root);
     expect(result.status).not.toBe(0);
     const text = result.stdout + result.stderr;
     expect(text).toContain('/api/files: app/api/files/route.ts imports "node:fs", which the Vercel Edge runtime does not provide');
-    expect(text).toContain("Fix: add `export const runtime = 'nodejs'` to app/api/files/route.ts");
+    expect(text).toContain("Fix: remove `export const runtime = 'edge'` from the route (its page or route file, or a layout above it) to run it in a Node.js function, or stop importing \"node:fs\" in app/api/files/route.ts.");
+    expect(text).not.toMatch(/^\s+at /m);
   });
 
   it("leaves nexxo/og out of the Edge function when only runtime = 'nodejs' routes use it", () => {
@@ -199,7 +261,12 @@ describe('routes that need Node.js', () => {
     expect(result.stderr).toBe('');
     const output = join(root, '.vercel', 'output');
     const config = JSON.parse(readFileSync(join(output, 'config.json'), 'utf8'));
-    expect(config.routes[1]).toEqual({ src: '^/api/files/?$', dest: '/node' });
+    // RSC requests for it before the file system; the rest after it, where the runtime serves a route after files.
+    const rscAt = config.routes.findIndex((route: { dest?: string }) => route.dest === '/node');
+    expect(config.routes[rscAt]).toEqual({ src: '^/api/files/?$', has: [{ type: 'query', key: '_rsc' }], dest: '/node' });
+    expect(rscAt).toBeLessThan(config.routes.findIndex((route: { handle?: string }) => route.handle === 'filesystem'));
+    expect(config.routes.at(-2)).toEqual({ src: '^/api/files/?$', dest: '/node' });
+    expect(config.routes.at(-1)).toEqual({ src: '^/.*$', dest: '/index' });
     expect(JSON.parse(readFileSync(join(output, 'functions', 'node.func', '.vc-config.json'), 'utf8'))).toEqual({ runtime: 'nodejs20.x', handler: 'index.mjs', launcherType: 'Nodejs', supportsResponseStreaming: true });
     expect(JSON.parse(readFileSync(join(root, '.nexxo', 'manifest.json'), 'utf8')).routes.find((route: { id: string }) => route.id === '/api/files').runtime).toBe('nodejs');
     // The Edge function still loads (the Node-only import is a stub there) and serves the other routes.

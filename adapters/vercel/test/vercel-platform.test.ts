@@ -131,6 +131,16 @@ describe('middleware on the Vercel Edge function (fixtures/middleware)', () => {
     expect(existsSync(join(root, '.vercel', 'output', 'static', 'index.html'))).toBe(false);
   });
 
+  it('sends the paths the matcher matches, its conditions included, to the function before any rewrite or file', () => {
+    const { routes } = JSON.parse(readFileSync(join(root, '.vercel', 'output', 'config.json'), 'utf8')) as { routes: Array<Record<string, unknown>> };
+    const guardAt = (src: string, has?: unknown) => routes.findIndex((route) => route.src === src && route.dest === '/index' && JSON.stringify(route.has) === JSON.stringify(has));
+    const api = guardAt('^(?!\\/_nexxo(?:\\/|$))\\/api(?<pathPart>\\/(?<path>(?:[^\\/]+?)(?:\\/(?:[^\\/]+?))*))?(?:\\/)?$');
+    const unmatched = guardAt('^(?!\\/_nexxo(?:\\/|$))\\/unmatched(?:\\/)?$', [{ type: 'query', key: 'mw' }]);
+    expect(api).toBeGreaterThan(0);
+    expect(unmatched).toBeGreaterThan(api);
+    expect(unmatched).toBeLessThan(routes.findIndex((route) => route.handle === 'filesystem'));
+  });
+
   middlewareHttpCases((path, init) => edge.fetch(path, { redirect: 'manual', ...init }), () => ORIGIN);
 });
 
