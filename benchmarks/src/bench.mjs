@@ -5,7 +5,8 @@
 //   - production serving on 127.0.0.1 with autocannon (50 connections): a static page, a dynamic SSR
 //     page and a streamed Suspense page, requests/s and p50/p99 latency;
 //   - then the dev metrics, by running dev-bench.mjs with the same routes, runs and tools.
-// Writes results/bench-<date>.json, docs/benchmarks/latest.md and docs/benchmarks/index.html.
+// Writes results/bench-<date>.json and docs/benchmarks/latest.md + index.html (latest-<size>.md +
+// <size>.html for the medium and large apps).
 //   node src/bench.mjs [--size small|medium|large] [--tools nexxo,next[,vinext]] [--runs 3] [--duration 10] [--skip-dev]
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -194,7 +195,9 @@ const result = {
 mkdirSync(join(bench, 'results'), { recursive: true });
 const file = join(bench, 'results', `bench-${result.date.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify(result, null, 2));
+// The small app's report is the headline (latest.md, index.html); other sizes get their own pair.
+const [page, chart] = values.size === 'small' ? ['latest.md', 'index.html'] : [`latest-${values.size}.md`, `${values.size}.html`];
 mkdirSync(join(repo, 'docs', 'benchmarks'), { recursive: true });
-writeFileSync(join(repo, 'docs', 'benchmarks', 'latest.md'), markdownPage(result));
-writeFileSync(join(repo, 'docs', 'benchmarks', 'index.html'), htmlPage(result));
-console.log(`\n${markdownTable(result)}\n\nRaw samples: ${file}\nWritten: docs/benchmarks/latest.md, docs/benchmarks/index.html`);
+writeFileSync(join(repo, 'docs', 'benchmarks', page), markdownPage(result, chart));
+writeFileSync(join(repo, 'docs', 'benchmarks', chart), htmlPage(result));
+console.log(`\n${markdownTable(result)}\n\nRaw samples: ${file}\nWritten: docs/benchmarks/${page}, docs/benchmarks/${chart}`);
