@@ -340,6 +340,7 @@ export class DevServer {
   }
 
   async #onFilesChanged(changed: string[]): Promise<void> {
+    const started = performance.now();
     this.#postponeWarmUp();
     this.#notAhead.clear();
     if (changed.some((path) => dirname(path) === this.#root && PROJECT_SETTINGS.test(basename(path)))) {
@@ -390,6 +391,7 @@ export class DevServer {
       return;
     }
     this.#notify(paths, previous, this.#build, compile);
+    if (process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] ${paths.map((path) => relativeFile(this.#root, path)).join(', ')}: update sent ${Math.round(performance.now() - started)} ms after the watcher reported it`);
     if (this.#ssrStale) {
       // The client update is on its way; bring server rendering up to date for the next page load,
       // a moment later, so the browser's import of the update does not compete with it.
