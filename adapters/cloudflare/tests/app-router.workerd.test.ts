@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,10 @@ describe('the app-router fixture on Cloudflare Workers (wrangler dev)', () => {
       const config = parseJsonc(readFileSync(join(root, '.nexxo/cloudflare/wrangler.jsonc'), 'utf8')) as Record<string, any>;
       expect(config).toMatchObject({ name: 'fixture-app-router', main: 'worker.js', compatibility_flags: ['nodejs_compat'] });
       expect(config.compatibility_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(config.assets).toEqual({ directory: 'assets', binding: 'ASSETS', run_worker_first: ['/*', '!/_nexxo/*'], html_handling: 'none', not_found_handling: 'none' });
+      // The hashed files by folder (and the entry by name), never `/_nexxo/*`, so /_nexxo/image reaches the Worker.
+      const hashed = readdirSync(join(root, '.nexxo/cloudflare/assets/_nexxo'), { withFileTypes: true }).map((entry) => `!/_nexxo/${entry.name}${entry.isDirectory() ? '/*' : ''}`);
+      expect(config.assets).toEqual({ directory: 'assets', binding: 'ASSETS', run_worker_first: ['/*', ...hashed.sort()], html_handling: 'none', not_found_handling: 'none' });
+      expect(hashed).toContain('!/_nexxo/chunks/*');
       expect(readFileSync(join(root, '.nexxo/cloudflare/assets/_headers'), 'utf8')).toContain('/_nexxo/*\n  Cache-Control: public, max-age=31536000, immutable');
       expect(existsSync(join(root, '.nexxo/cloudflare/assets/robots.txt'))).toBe(true);
       expect(existsSync(join(root, '.nexxo/cloudflare/assets/__nexxo/prerendered/index.html'))).toBe(true);

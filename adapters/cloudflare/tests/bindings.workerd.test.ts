@@ -147,6 +147,8 @@ export async function POST(request: Request) {
 `,
     });
     mkdirSync(join(root, 'assets'));
+    mkdirSync(join(root, 'public'));
+    copyFileSync(new URL('../../../fixtures/metadata/app/icon.png', import.meta.url), join(root, 'public', 'photo.png'));
     copyFileSync(new URL('../../../fixtures/metadata/assets/NotoSans-Regular.ttf', import.meta.url), join(root, 'assets', 'NotoSans-Regular.ttf'));
     execFileSync(process.execPath, [cli, 'build', root, '--adapter', 'cloudflare'], { encoding: 'utf8', timeout: 120_000 });
     worker = await startWranglerDev(join(root, '.nexxo/cloudflare'));
@@ -165,8 +167,11 @@ export async function POST(request: Request) {
       r2_buckets: [{ binding: 'FILES', bucket_name: 'notes-files' }],
       d1_databases: [{ binding: 'DB', database_name: 'notes-db', database_id: '6f0c3c0e-0000-4000-8000-000000000001' }],
       vars: { GREETING: 'hello from vars' },
-      assets: { directory: 'assets', binding: 'ASSETS', run_worker_first: ['/*', '!/_nexxo/*'] },
+      assets: { directory: 'assets', binding: 'ASSETS' },
     });
+    // Hashed files skip the Worker; the image endpoint under /_nexxo/ does not.
+    expect(config.assets.run_worker_first[0]).toBe('/*');
+    expect(config.assets.run_worker_first).not.toContain('!/_nexxo/*');
   });
 
   it('gives server components the bindings through nexxo/cloudflare', async () => {
@@ -238,6 +243,17 @@ export async function POST(request: Request) {
     const fontView = new DataView(fontBytes.buffer);
     expect([fontView.getUint32(16), fontView.getUint32(20)]).toEqual([400, 200]);
     expect(Buffer.from(fontBytes).equals(Buffer.from(bytes))).toBe(false);
+  });
+
+  it('passes images through /_nexxo/image (no sharp on Workers), with the endpoint guards', async () => {
+    const original = readFileSync(new URL('../../../fixtures/metadata/app/icon.png', import.meta.url));
+    const image = await get('/_nexxo/image?url=%2Fphoto.png&w=640&q=75', { headers: { accept: 'image/avif,image/webp,*/*' } });
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).equals(original)).toBe(true);
+    expect((await get('/_nexxo/image?url=%2Fphoto.png&w=641&q=75')).status).toBe(400);
+    expect((await get('/_nexxo/image?url=https%3A%2F%2Fevil.example%2Fa.png&w=640&q=75')).status).toBe(400);
+    expect((await get('/_nexxo/image?url=%2F..%2Fwrangler.jsonc&w=640&q=75')).status).toBe(400);
   });
 
   it('applies config redirects and headers in the Worker', async () => {

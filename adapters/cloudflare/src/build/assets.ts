@@ -28,10 +28,11 @@ export async function writeAssets(options: { outDir: string; assetsDir: string; 
 
 /**
  * `assets.run_worker_first`: every request runs the Worker (routing, config redirects and headers,
- * RSC payloads, prerendered pages) except the hashed `/_nexxo/` files, which the assets layer
- * answers alone (a miss there, like `/_nexxo/image`, still reaches the Worker). When a config
- * redirect or header rule applies to those files, they go through the Worker too, so that it
- * applies as on Node.
+ * RSC payloads, prerendered pages, the `/_nexxo/image` endpoint) except the hashed `/_nexxo/`
+ * files, which the assets layer answers alone. They are named by their folders (and the entry by
+ * its name), not as `/_nexxo/*`: a path a negative rule matches never reaches the Worker, even when
+ * no asset has it (workerd answers 404). When a config redirect or header rule applies to those
+ * files, they go through the Worker too, so that it applies as on Node.
  */
 export function runWorkerFirst(manifest: BuildManifest): { value: boolean | string[]; reason: string | null } {
   const basePath = manifest.routing?.basePath ?? '';
@@ -44,5 +45,6 @@ export function runWorkerFirst(manifest: BuildManifest): { value: boolean | stri
       if (matchHeaders(rules, request).length > 0) return { value: true, reason: `config headers apply to ${basePath + file}` };
     }
   }
-  return { value: ['/*', `!${basePath}/_nexxo/*`], reason: null };
+  const assetOnly = new Set(hashed.map((file) => (file.indexOf('/', '/_nexxo/'.length) === -1 ? file : file.slice(0, file.indexOf('/', '/_nexxo/'.length)) + '/*')));
+  return { value: ['/*', ...[...assetOnly].sort().map((pattern) => `!${basePath}${pattern}`)], reason: null };
 }
