@@ -13,15 +13,16 @@ export interface ServedFixture {
 }
 
 /**
- * For the enclosing describe block: copies a fixture app, builds it (prod), serves it with
+ * For the enclosing describe block: copies a fixture app, lets `prepare` change the copy, builds it (prod), serves it with
  * `nexxo start` or `nexxo dev`, and removes it all afterwards. Tests edit and build the copy, never
  * the fixture itself.
  */
-export function serveFixture(name: string, mode: 'prod' | 'dev', timeoutMs = 30_000): ServedFixture {
+export function serveFixture(name: string, mode: 'prod' | 'dev', timeoutMs = 30_000, prepare?: (root: string) => void): ServedFixture {
   let root: string | undefined;
   let server: TestServer | undefined;
   beforeAll(async () => {
     root = copyFixture(name);
+    prepare?.(root);
     if (mode === 'prod') execFileSync(process.execPath, [cli, 'build', root], { stdio: 'pipe' });
     server = await startServer(root, timeoutMs, mode === 'prod' ? 'start' : 'dev');
   }, 90_000);

@@ -55,3 +55,21 @@ export async function startServer(
       }),
   };
 }
+
+/** Runs `nexxo dev` on an app that must not start (a broken config): its exit code and output, within `timeoutMs`. */
+export function devUntilExit(appDir: string, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [cli, 'dev', appDir, '--port', '0', '--hostname', '127.0.0.1'], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (data) => (output += data));
+  child.stderr!.on('data', (data) => (output += data));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`nexxo dev did not exit:\n${output}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}

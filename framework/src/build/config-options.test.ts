@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { minimalLayout, writeApp } from '../../../test-utils/fixtures.js';
-import { cli, startServer, type TestServer } from '../../../test-utils/server.js';
+import { cli, devUntilExit, startServer, type TestServer } from '../../../test-utils/server.js';
 
 const apps: string[] = [];
 const servers: TestServer[] = [];
@@ -161,20 +161,7 @@ describe('nexxo.config errors', () => {
 
   it('nexxo dev: a config that throws at start is shown with its file and line, and dev exits with 1', async () => {
     const root = app({ 'nexxo.config.ts': throwingConfig, 'app/layout.tsx': minimalLayout, 'app/page.tsx': 'export default () => <p>x</p>;' });
-    const child = spawn(process.execPath, [cli, 'dev', root, '--port', '0', '--hostname', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (data) => (output += data));
-    child.stderr.on('data', (data) => (output += data));
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(new Error(`nexxo dev did not exit:\n${output}`));
-      }, 20_000);
-      child.once('exit', (exitCode) => {
-        clearTimeout(timer);
-        resolve(exitCode);
-      });
-    });
+    const { code, output } = await devUntilExit(root);
     expect(code).toBe(1);
     expect(output).toContain('threw an error at nexxo.config.ts:5:9');
     expect(output).toContain('> 5 |   throw new Error(\'config exploded\');');
