@@ -79,6 +79,11 @@ describe('loading a config file', () => {
     expect((await loadConfig(root, 'production')).routing.trailingSlash).toBe(true);
   });
 
+  it('loads an .mts config with types', async () => {
+    const root = writeApp({ 'nexxo.config.mts': "import { defineConfig } from 'nexxo';\nconst base: string = '/docs';\nexport default defineConfig({ basePath: base });\n" });
+    expect((await loadConfig(root, 'production')).routing.basePath).toBe('/docs');
+  });
+
   it('loads a CommonJS config written for next.config.js', async () => {
     const root = writeApp({ 'nexxo.config.js': "const path = require('node:path');\nmodule.exports = { basePath: path.posix.join('/', 'shop') };\n" });
     expect((await loadConfig(root, 'production')).routing.basePath).toBe('/shop');
