@@ -29,6 +29,16 @@ function staticOrigin(output: string): typeof fetch {
   }) as typeof fetch;
 }
 
+/** The Node.js function of a Vercel output, served on 127.0.0.1 through Node's (req, res) launcher interface. */
+async function serveNodeFunction(output: string): Promise<{ url: string; close: () => void }> {
+  const { default: handler } = await import(join(output, 'functions', 'node.func', 'index.mjs'));
+  const { createServer } = await import('node:http');
+  const server = createServer(handler).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
 function build(root: string) {
   return spawnSync(process.execPath, [cli, 'build', root, '--adapter', 'vercel'], { encoding: 'utf8' });
 }
@@ -212,15 +222,11 @@ describe('routes that need Node.js', () => {
     const config = JSON.parse(readFileSync(join(output, 'config.json'), 'utf8'));
     expect(config.routes).toContainEqual({ src: '^/api/files/?$', dest: '/node' });
     expect(config.routes).toContainEqual({ src: '^/api/files/?$', has: [{ type: 'query', key: '_rsc' }], dest: '/node' });
-    const { default: handler } = await import(join(output, 'functions', 'node.func', 'index.mjs'));
-    const { createServer } = await import('node:http');
-    const server = createServer(handler).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
+    const node = await serveNodeFunction(output);
     try {
-      const { port } = server.address() as { port: number };
-      expect(await (await fetch(`http://127.0.0.1:${port}/api/files`)).json()).toEqual({ exists: true });
+      expect(await (await fetch(`${node.url}/api/files`)).json()).toEqual({ exists: true });
     } finally {
-      server.close();
+      node.close();
     }
   });
 
@@ -273,16 +279,12 @@ describe('routes that need Node.js', () => {
     const edge = loadEdgeFunction(join(output, 'functions', 'index.func', 'index.js'));
     expect(await (await edge.fetch('/')).text()).toContain('home');
     // The Node function answers through Node's (req, res) launcher interface.
-    const { default: handler } = await import(join(output, 'functions', 'node.func', 'index.mjs'));
-    const { createServer } = await import('node:http');
-    const server = createServer(handler).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
+    const node = await serveNodeFunction(output);
     try {
-      const { port } = server.address() as { port: number };
-      const response = await fetch(`http://127.0.0.1:${port}/api/files`);
+      const response = await fetch(`${node.url}/api/files`);
       expect(await response.json()).toEqual({ exists: true });
     } finally {
-      server.close();
+      node.close();
     }
   });
 });

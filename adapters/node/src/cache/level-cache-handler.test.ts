@@ -31,6 +31,20 @@ describe('createLevelCacheHandler', () => {
     await second.close();
   });
 
+  it('finds an entry set after a read found its key missing, also when the write overtakes the read', async () => {
+    const handler = createLevelCacheHandler(tempDir());
+    expect(await handler.get('page:/')).toBeUndefined();
+    expect(await handler.get('page:/')).toBeUndefined();
+    await handler.set('page:/', entry('regenerated'));
+    expect(await handler.get('page:/')).toEqual(entry('regenerated'));
+    // A read in flight while the key is written must not remember it as missing.
+    const reading = handler.get('page:/blog');
+    await handler.set('page:/blog', entry('new'));
+    await reading;
+    expect(await handler.get('page:/blog')).toEqual(entry('new'));
+    await handler.close();
+  });
+
   it('sees an invalidation made after the tag was read, and an older one never lowers it', async () => {
     const handler = createLevelCacheHandler(tempDir());
     expect(await handler.tagsInvalidatedAt(['t'])).toBe(0);

@@ -6,6 +6,8 @@ const ENTRY_PREFIX = 'entry:';
 const TAG_PREFIX = 'tag:';
 /** What tagsInvalidatedAt answers when the store cannot be read: everything counts as invalidated, a miss rather than stale data. */
 const UNKNOWN_INVALIDATION = Number.MAX_SAFE_INTEGER;
+/** How many missing keys are remembered (a few hundred kB at most); past that, misses read the disk. */
+const MAX_MISSING_KEYS = 10_000;
 
 export interface LevelCacheHandlerOptions {
   /** Where the one-time warnings go (default console.warn). */
@@ -32,6 +34,12 @@ export function createLevelCacheHandler(dir: string, options: LevelCacheHandlerO
   // only ever grows, so a remembered one is never newer than the truth allows.
   const knownTimes = new Map<string, number>();
   const remember = (tag: string, time: number) => knownTimes.set(tag, Math.max(knownTimes.get(tag) ?? 0, time));
+  // Keys read and found missing, for the same reason: only this process writes, so a key stays
+  // missing until set() here. Every request for a prerendered page asks for its regenerated copy,
+  // which usually does not exist; this answers without a disk read. `writes` counts set() calls, so
+  // a read that a write overtook does not mark its key missing.
+  const missingKeys = new Set<string>();
+  let writes = 0;
 
   /** The latest invalidation time of `tags`; when it cannot be known, one that invalidates everything. */
   const readLatestTime = async (tags: string[]) => {
@@ -80,10 +88,22 @@ export function createLevelCacheHandler(dir: string, options: LevelCacheHandlerO
   };
 
   return {
-    get(key) {
-      return store.use(async (db) => parseEntry(await db.get(ENTRY_PREFIX + key)), (memory) => memory.get(key), undefined);
+    async get(key) {
+      if (missingKeys.has(key)) return undefined;
+      const writesBefore = writes;
+      return store.use(
+        async (db) => {
+          const text = await db.get(ENTRY_PREFIX + key);
+          if (text === undefined && writes === writesBefore && missingKeys.size < MAX_MISSING_KEYS) missingKeys.add(key);
+          return parseEntry(text);
+        },
+        (memory) => memory.get(key),
+        undefined,
+      );
     },
     async set(key, entry) {
+      writes++;
+      missingKeys.delete(key);
       await store.use((db) => db.put(ENTRY_PREFIX + key, JSON.stringify(entry)), (memory) => memory.set(key, entry), undefined);
     },
     async invalidateTags(tags, at) {
