@@ -36,11 +36,6 @@ export interface BuildEnvironmentsOptions {
   rsc: EnvironmentEntry;
   ssr: EnvironmentEntry;
   client: EnvironmentEntry;
-  /**
-   * Modules built as a second client entry (`nexxo-client`), whose chunk keeps the same exports
-   * (so the same URL) however many routes are compiled after it: for `nexxo dev`.
-   */
-  clientSharedEntry?: string;
   /** Generated modules shared by all three environments, e.g. `virtual:nexxo/app`. */
   virtualModules?: Record<string, string>;
   /** Module exporting `registerClientReference` (see clientReferencesPlugin). */
@@ -243,7 +238,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
           ],
           options.refresh,
         ),
-        input: { main: options.client.entry, ...(options.clientSharedEntry ? { 'nexxo-client': options.clientSharedEntry } : {}) },
+        input: { main: options.client.entry },
       },
       {
         dir: join(options.outDir, dirs.client),
@@ -282,7 +277,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     reachableClientReferences: reachable,
     serverModules,
     ...(options.stats && rscOutput && ssrOutput && client ? { stats: { rsc: chunkStats(rscOutput), ssr: chunkStats(ssrOutput), client: chunkStats(client) } } : {}),
-    client: client ? clientChunkGraph(client.output.filter((item): item is OutputChunk => item.type === 'chunk'), references, options.clientBase) : previous!.client,
+    client: client ? clientChunkGraph(client.output.filter((item): item is OutputChunk => item.type === 'chunk'), references, options.clientBase, options.prebundled?.client) : previous!.client,
     dirs,
   };
 }
@@ -312,11 +307,13 @@ export function webpackGlobals(environment: Environment): Record<string, string>
  */
 function prebundledPlugin(imports: Map<string, string>, outputDir: string | null): Plugin {
   const specifiers = [...imports.keys()].filter((key) => !isAbsolute(key));
-  const fileNames = [...imports.keys()].filter((key) => isAbsolute(key)).map((file) => basename(file));
+  const files = [...imports.keys()].filter((key) => isAbsolute(key));
   return {
     name: 'nexxo:prebundled',
     resolveId: {
-      filter: { id: [exactly(specifiers), relativeImportOf(fileNames)] },
+      // Files are imported relatively by their neighbours, and by absolute path from generated
+      // modules (the client reference table, server action references).
+      filter: { id: [exactly(specifiers), exactly(files), relativeImportOf(files.map((file) => basename(file)))] },
       handler(source, importer) {
         const target = imports.get(source) ?? (importer && source.startsWith('.') ? imports.get(resolve(dirname(importer), source)) : undefined);
         if (!target) return null;

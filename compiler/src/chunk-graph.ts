@@ -43,8 +43,11 @@ export function reachableClientReferences(
   return new Map([...memo].map(([root, ids]) => [root, [...ids]]));
 }
 
-/** Maps the client build's chunks to URLs: the entry, and what each client reference needs. */
-export function clientChunkGraph(chunks: OutputChunk[], references: Map<string, ClientReference>, base: string): ClientChunkGraph {
+/**
+ * Maps the client build's chunks to URLs: the entry, and what each client reference needs. A
+ * reference in a pre-bundled module (Nexxo's own client components in dev) is that module's URL.
+ */
+export function clientChunkGraph(chunks: OutputChunk[], references: Map<string, ClientReference>, base: string, prebundled?: Map<string, string>): ClientChunkGraph {
   const byFileName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   // Imports of external modules (pre-bundled dependencies in dev) are already URLs.
   const url = (fileName: string) => (byFileName.has(fileName) ? base + fileName : fileName);
@@ -64,6 +67,7 @@ export function clientChunkGraph(chunks: OutputChunk[], references: Map<string, 
   for (const reference of references.values()) {
     const chunk = chunks.find((candidate) => candidate.moduleIds.includes(reference.file));
     if (chunk) referenceChunks[reference.id] = withStaticImports(chunk);
+    else if (prebundled?.has(reference.file)) referenceChunks[reference.id] = [prebundled.get(reference.file)!];
   }
   const moduleChunks = new Map(chunks.flatMap((chunk) => chunk.moduleIds.map((id) => [id, url(chunk.fileName)] as const)));
   return { entry: url(entry.fileName), entryImports: withStaticImports(entry).slice(1), referenceChunks, moduleChunks, entryModules: new Set(entry.moduleIds) };

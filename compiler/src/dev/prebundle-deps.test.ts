@@ -61,6 +61,23 @@ describe('prebundleDeps for the browser', () => {
   }, 60_000);
 });
 
+describe('prebundleDeps of modules of our own, for the browser', () => {
+  it('keeps every export, default included, with one instance of a module two entries share, and the defines applied', async () => {
+    const dir = outDir();
+    writeFileSync(join(dir, 'state.mjs'), 'export const state = { count: 0, base: process.env.BASE };\n');
+    writeFileSync(join(dir, 'a.mjs'), "import { state } from './state.mjs';\nexport default function a() { return ++state.count; }\nexport const name = 'a';\n");
+    writeFileSync(join(dir, 'b.mjs'), "import { state } from './state.mjs';\nexport function b() { return [state.count, state.base]; }\n");
+    const deps = prebundleDeps({ root, environment: 'client', outDir: join(dir, 'out'), base: '/_nexxo/deps/', entries: [join(dir, 'a.mjs'), join(dir, 'b.mjs')], define: { 'process.env.BASE': '"/docs"' } });
+    expect(deps.imports.get(join(dir, 'a.mjs'))).toBe('/_nexxo/deps/a_0.js');
+    await deps.done;
+    const a = (await import(pathToFileURL(join(dir, 'out', 'a_0.js')).href)) as { default: () => number; name: string };
+    const b = (await import(pathToFileURL(join(dir, 'out', 'b_1.js')).href)) as { b: () => [number, string] };
+    expect(a.name).toBe('a');
+    a.default();
+    expect(b.b()).toEqual([1, '/docs']);
+  }, 60_000);
+});
+
 describe('prebundleDeps setup modules', () => {
   it('runs them before the dependency loads', async () => {
     const dir = outDir();

@@ -1,7 +1,7 @@
 import { loadRolldown } from '@nexxo/native';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, extname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONDITION_NAMES, webpackGlobals, type Environment } from '../build-environments.js';
 
@@ -26,6 +26,8 @@ export interface PrebundleOptions {
    * restored from a cache keyed by the lockfile): used as it is when all its entry files are there.
    */
   reuseWritten?: boolean;
+  /** Replacements in the bundled code, as the app's build of the same environment makes them. */
+  define?: Record<string, string>;
 }
 
 /** What the app's build imports instead of each entry (a URL, or a file for Node), and when it is written. */
@@ -42,7 +44,8 @@ export interface PrebundledDeps {
  * is known at once, so the app's build can start while the dependencies are still bundling.
  */
 export function prebundleDeps(options: PrebundleOptions): PrebundledDeps {
-  const names = new Map(options.entries.map((entry, index) => [entry, `${entry.replace(/^.*node_modules[\\/]/, '').replace(/[^\w]+/g, '_')}_${index}`]));
+  // Named after the package, or a file's own name (`link.js` → `link_9.js`).
+  const names = new Map(options.entries.map((entry, index) => [entry, `${(isAbsolute(entry) ? basename(entry, extname(entry)) : entry).replace(/[^\w]+/g, '_')}_${index}`]));
   const imports = new Map(options.entries.map((entry) => [entry, options.environment === 'client' ? `${options.base ?? '/'}${names.get(entry)}.js` : join(options.outDir, `${names.get(entry)}.js`)]));
   const written = options.reuseWritten === true && [...names.values()].every((name) => existsSync(join(options.outDir, `${name}.js`)));
   return { imports, done: written ? Promise.resolve() : writeDeps(options, names) };
@@ -55,14 +58,17 @@ async function writeDeps(options: PrebundleOptions, names: Map<string, string>):
   // names are read from the bundle itself (see writeFacades).
   const fileName = (name: string) => (forBrowser ? name : `${name}.bundle`);
   const setup = (options.setup ?? []).map((module) => `import ${JSON.stringify(module)};\n`).join('');
-  const wrappers = new Map(options.entries.map((entry) => [`\0nexxo-dep:${names.get(entry)}`, setup + (forBrowser ? wrapperSource(options.root, entry) : defaultExportSource(entry))]));
+  // An ES module of our own is its own entry (keeping every export, default included); a package
+  // gets a wrapper module that gives it named exports.
+  const ownModule = (entry: string) => forBrowser && isAbsolute(entry);
+  const wrappers = new Map(options.entries.filter((entry) => !ownModule(entry)).map((entry) => [`\0nexxo-dep:${names.get(entry)}`, setup + (forBrowser ? wrapperSource(options.root, entry) : defaultExportSource(entry))]));
   const bundle = await rolldown({
     cwd: options.root,
-    input: Object.fromEntries([...names].map(([, name]) => [fileName(name), `\0nexxo-dep:${name}`])),
+    input: Object.fromEntries([...names].map(([entry, name]) => [fileName(name), ownModule(entry) ? entry : `\0nexxo-dep:${name}`])),
     platform: forBrowser ? 'browser' : 'node',
     resolve: { conditionNames: CONDITION_NAMES[options.environment] },
     // In the browser React finds webpack's globals under their own names (see webpack-runtime).
-    transform: { define: { ...(forBrowser ? {} : webpackGlobals(options.environment)), 'process.env.NODE_ENV': '"development"' } },
+    transform: { define: { ...options.define, ...(forBrowser ? {} : webpackGlobals(options.environment)), 'process.env.NODE_ENV': '"development"' } },
     plugins: [
       {
         name: 'nexxo:dep-wrappers',
@@ -105,8 +111,6 @@ function defaultExportSource(entry: string): string {
  * the package in Node, which for React's packages lists the same exports as the browser build.
  */
 function wrapperSource(root: string, entry: string): string {
-  // A module of our own (ESM): re-exported as it is.
-  if (entry.startsWith('/')) return `export * from ${JSON.stringify(entry)};\n`;
   const exportNames = namesOf(root, entry);
   const lines = [`import dependency from ${JSON.stringify(entry)};`, 'export default dependency;'];
   if (exportNames.length > 0) lines.push(`export const { ${exportNames.join(', ')} } = dependency;`);

@@ -35,14 +35,9 @@ export function appEnvironments(options: {
   const checks = routeFileChecks(root, app);
   const middleware = findMiddleware(root, app.appDir);
   const development = options.mode === 'development';
-  const { basePath, trailingSlash } = config.routing;
+  const { basePath } = config.routing;
   // Every environment knows the base path; config `env` is inlined everywhere, public variables too.
-  const shared: Record<string, string> = {
-    'process.env.__NEXXO_BASE_PATH': JSON.stringify(basePath),
-    'process.env.__NEXXO_TRAILING_SLASH': JSON.stringify(String(trailingSlash)),
-    ...clientEnvDefines(options.publicEnv, config.env),
-    ...imageDefines(config),
-  };
+  const shared: Record<string, string> = { ...frameworkDefines(config), ...clientEnvDefines(options.publicEnv, config.env) };
   const nextCompat = nextCompatPlugin(root);
   return {
     root,
@@ -51,9 +46,8 @@ export function appEnvironments(options: {
     rsc: { entry: join(distDir, 'rsc/entry.js'), plugins: [nextCompat, checks.plugin, metadataRoutesPlugin(distDir), ...config.plugins.rsc] },
     ssr: { entry: join(distDir, 'ssr/entry.js'), plugins: [nextCompat, ...config.plugins.ssr] },
     client: { entry: join(distDir, development ? 'client/dev/dev-entry.js' : 'client/browser-entry.js'), plugins: [nextCompat, ...config.plugins.client] },
-    ...(development ? { clientSharedEntry: join(distDir, 'exports/dev-client-modules.js') } : {}),
-    // In the browser, any other variable reads as undefined; on the server import.meta.env is process.env.
-    define: { rsc: { ...shared, 'import.meta.env': 'process.env' }, ssr: { ...shared, 'import.meta.env': 'process.env' }, client: { ...shared, 'process.env': '{}', 'import.meta.env': '{}' } },
+    // On the server import.meta.env is process.env.
+    define: { rsc: { ...shared, 'import.meta.env': 'process.env' }, ssr: { ...shared, 'import.meta.env': 'process.env' }, client: { ...shared, ...BROWSER_ENV } },
     // nexxo/og loads its fonts and WebAssembly from its own package files.
     serverExternals: [...config.serverExternalPackages, 'nexxo/og'],
     virtualModules: { 'virtual:nexxo/app': appModuleSource(app, options.buildId, root), 'virtual:nexxo/image-loader': imageLoaderModule(config), 'virtual:nexxo/middleware': middlewareModuleSource(root, middleware) },
@@ -77,6 +71,23 @@ export function appEnvironments(options: {
       md: config.pageExtensions.some((extension) => isMarkdownExtension(extension) && !extension.endsWith('mdx')),
     },
   };
+}
+
+/** Settings Nexxo's own code reads as constants: the base path, trailing slashes, image settings. */
+function frameworkDefines(config: ResolvedConfig): Record<string, string> {
+  return {
+    'process.env.__NEXXO_BASE_PATH': JSON.stringify(config.routing.basePath),
+    'process.env.__NEXXO_TRAILING_SLASH': JSON.stringify(String(config.routing.trailingSlash)),
+    ...imageDefines(config),
+  };
+}
+
+/** In the browser, any other variable reads as undefined. */
+const BROWSER_ENV = { 'process.env': '{}', 'import.meta.env': '{}' };
+
+/** What Nexxo's browser runtime is compiled with, also when `nexxo dev` pre-bundles it. */
+export function frameworkClientDefines(config: ResolvedConfig): Record<string, string> {
+  return { ...frameworkDefines(config), ...BROWSER_ENV };
 }
 
 /**

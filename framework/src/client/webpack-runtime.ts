@@ -1,5 +1,3 @@
-import references from 'virtual:nexxo/client-references';
-
 /**
  * react-server-dom-webpack loads client components through webpack's globals. Nexxo's build is not
  * webpack: each client reference id maps to a lazily imported chunk. The same promise is returned
@@ -8,6 +6,15 @@ import references from 'virtual:nexxo/client-references';
  */
 const loaded = new Map<string, Promise<unknown>>();
 const globals = globalThis as unknown as Record<string, unknown>;
+let references: Record<string, () => Promise<unknown>> = {};
+
+/**
+ * The build's table of client reference id → chunk loader (see client-references.ts). A module of
+ * its own, so that in development this runtime can be pre-bundled while the table is rebuilt.
+ */
+export function setClientReferences(table: Record<string, () => Promise<unknown>>): void {
+  references = table;
+}
 
 function requireClientReference(id: string): Promise<unknown> {
   let module = loaded.get(id);

@@ -132,6 +132,9 @@ export class DevServer {
     if (pathname === '/_nexxo/dev/references.js') return this.#referencesModule();
     // Stylesheets and assets written after the build's file list was taken (a CSS edit).
     if (/^\/_nexxo\/(css|media)\/[\w.-]+$/.test(pathname)) return serveOutputFile(join(this.#outDir, 'static', pathname));
+    // Pre-bundled entries keep their names from one session to the next (their chunks are hashed):
+    // the browser must ask again, or it could run the runtime of another Nexxo version or config.
+    if (/^\/_nexxo\/deps\/(?!chunk-)[\w.-]+\.js$/.test(pathname) && this.#build) return serveOutputFile(join(this.#outDir, 'static', pathname));
     // Client chunks are content-hashed: serve them from the current build without waiting for a
     // rebuild in progress (a Fast Refresh update imports its chunk while ssr catches up).
     if (pathname.startsWith('/_nexxo/') && this.#build) return this.#build.app.fetch(request);
@@ -413,7 +416,8 @@ export class DevServer {
       const { publicEnv } = loadEnv(this.#root, 'development');
       const config = await loadConfig(this.#root, 'development');
       const rules = compileRoutingRules(config.routing);
-      if (config.routing.basePath !== this.#config.routing.basePath) this.#deps = null;
+      // Nexxo's browser runtime is pre-bundled with these settings inlined.
+      if (runtimeSettings(config) !== runtimeSettings(this.#config)) this.#deps = null;
       [this.#config, this.#publicEnv, this.#rules] = [config, publicEnv, rules];
       // `pageExtensions` may have changed which files are routes.
       this.#app = null;
@@ -492,6 +496,11 @@ function queriedIds(build: DevBuild | null): Map<string, string[]> {
     ids.set(file, [...(ids.get(file) ?? []), id]);
   }
   return ids;
+}
+
+/** The settings Nexxo's pre-bundled browser runtime is compiled with (see frameworkClientDefines). */
+function runtimeSettings(config: ResolvedConfig): string {
+  return JSON.stringify([config.routing.basePath, config.routing.trailingSlash, config.images]);
 }
 
 /** What decides routing: the segment tree with its files, and the routes. */

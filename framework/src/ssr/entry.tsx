@@ -3,7 +3,7 @@
  * Client components are loaded through the same client-reference table as in the browser.
  */
 import '../rsc/react-request-storage.js';
-import '../client/webpack-runtime.js';
+import '../client/client-references.js';
 import { createFromReadableStream } from 'react-server-dom-webpack/client.edge';
 import { renderToReadableStream } from 'react-dom/server.edge';
 import { preloadModule } from 'react-dom';

@@ -1,4 +1,4 @@
-// The browser entry in development: React Refresh first, then the dev channel, then the app.
-import './refresh-setup.js';
-import './dev-client.js';
-import '../browser-entry.js';
+// The browser entry of a development build: all that the app's client build compiles besides its
+// own components. The runtime it starts is pre-bundled (dev-runtime.ts).
+import '../client-references.js';
+import './dev-runtime.js';
