@@ -317,7 +317,10 @@ function prebundledPlugin(imports: Map<string, string>, outputDir: string | null
       handler(source, importer) {
         const target = imports.get(source) ?? (importer && source.startsWith('.') ? imports.get(resolve(dirname(importer), source)) : undefined);
         if (!target) return null;
-        if (outputDir === null) return { id: target, external: true };
+        // A URL stays as it is, also when the import was relative: Rolldown would rewrite it as a
+        // path relative to the output file on disk (`../../../../_nexxo/deps/…`), right in the
+        // browser only because the extra `../` stop at the root.
+        if (outputDir === null) return { id: target, external: 'absolute' };
         const path = relative(outputDir, target).split(sep).join('/');
         return { id: path.startsWith('.') ? path : `./${path}`, external: true };
       },
