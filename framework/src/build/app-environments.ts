@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { appModuleSource } from './app-module.js';
 import { findMdxComponents } from './find-mdx-components.js';
 import { findMiddleware, middlewareModuleSource } from './find-middleware.js';
-import { imageDefines, imageLoaderModule } from './image-settings.js';
+import { BROWSER_ENV, frameworkDefines } from './framework-defines.js';
+import { imageLoaderModule } from './image-settings.js';
 import { SUPPORTED_NEXT_MODULES, nextCompatPlugin } from './next-compat.js';
 import { routeFileChecks } from './route-file-checks.js';
 import { metadataRoutesPlugin } from './metadata-routes.js';
@@ -71,23 +72,6 @@ export function appEnvironments(options: {
       md: config.pageExtensions.some((extension) => isMarkdownExtension(extension) && !extension.endsWith('mdx')),
     },
   };
-}
-
-/** Settings Nexxo's own code reads as constants: the base path, trailing slashes, image settings. */
-function frameworkDefines(config: ResolvedConfig): Record<string, string> {
-  return {
-    'process.env.__NEXXO_BASE_PATH': JSON.stringify(config.routing.basePath),
-    'process.env.__NEXXO_TRAILING_SLASH': JSON.stringify(String(config.routing.trailingSlash)),
-    ...imageDefines(config),
-  };
-}
-
-/** In the browser, any other variable reads as undefined. */
-const BROWSER_ENV = { 'process.env': '{}', 'import.meta.env': '{}' };
-
-/** What Nexxo's browser runtime is compiled with, also when `nexxo dev` pre-bundles it. */
-export function frameworkClientDefines(config: ResolvedConfig): Record<string, string> {
-  return { ...frameworkDefines(config), ...BROWSER_ENV };
 }
 
 /**

@@ -7,6 +7,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import { scanApp, specialFileOf, type ScannedApp } from '../build/scan-app.js';
 import { isMiddlewarePath } from '../build/find-middleware.js';
 import { isMdxComponentsPath } from '../build/find-mdx-components.js';
+import { frameworkClientDefines } from '../build/framework-defines.js';
 import type { DevError } from '../client/dev/error-overlay.js';
 import { locate, locateInStack } from './code-frame.js';
 import { loadDevBuild, type DevBuild } from './dev-build.js';
@@ -417,7 +418,7 @@ export class DevServer {
       const config = await loadConfig(this.#root, 'development');
       const rules = compileRoutingRules(config.routing);
       // Nexxo's browser runtime is pre-bundled with these settings inlined.
-      if (runtimeSettings(config) !== runtimeSettings(this.#config)) this.#deps = null;
+      if (JSON.stringify(frameworkClientDefines(config)) !== JSON.stringify(frameworkClientDefines(this.#config))) this.#deps = null;
       [this.#config, this.#publicEnv, this.#rules] = [config, publicEnv, rules];
       // `pageExtensions` may have changed which files are routes.
       this.#app = null;
@@ -496,11 +497,6 @@ function queriedIds(build: DevBuild | null): Map<string, string[]> {
     ids.set(file, [...(ids.get(file) ?? []), id]);
   }
   return ids;
-}
-
-/** The settings Nexxo's pre-bundled browser runtime is compiled with (see frameworkClientDefines). */
-function runtimeSettings(config: ResolvedConfig): string {
-  return JSON.stringify([config.routing.basePath, config.routing.trailingSlash, config.images]);
 }
 
 /** What decides routing: the segment tree with its files, and the routes. */
