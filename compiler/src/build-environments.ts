@@ -223,8 +223,9 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     serverOutput(join(options.outDir, dirs.rsc), production, options.stableServerModules, options.prebundled?.rsc !== undefined),
   );
 
-  // A server edit that adds, removes or reshapes client references changes what the other two bundle.
-  if (previous && !reused('rsc') && !sameReferences(previous.clientReferences, references)) options = { ...options, reuse: undefined };
+  // A server edit that adds or reshapes client references changes what the other two bundle (one
+  // that only drops some leaves them right: a reference nobody renders is never loaded).
+  if (previous && !reused('rsc') && !coversReferences(previous.clientReferences, references)) options = { ...options, reuse: undefined };
   const [client, ssrOutput] = await Promise.all([
     reused('client') ? null : write(
       {
@@ -351,8 +352,10 @@ function serverExternalsPattern(packages: string[]): RegExp {
   return new RegExp(`^(?:${names})(?:/.*)?$`);
 }
 
-function sameReferences(before: ClientReference[], after: Map<string, ClientReference>): boolean {
-  return before.length === after.size && before.every((reference) => after.get(reference.id)?.exports.join() === reference.exports.join());
+/** Whether the builds made for the `before` references serve every one of `after` as it is. */
+function coversReferences(before: ClientReference[], after: Map<string, ClientReference>): boolean {
+  const exportsBefore = new Map(before.map((reference) => [reference.id, reference.exports.join()]));
+  return [...after.values()].every((reference) => exportsBefore.get(reference.id) === reference.exports.join());
 }
 
 const STABLE_CHUNK_NAME = 'vendor';

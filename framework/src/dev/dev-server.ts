@@ -48,8 +48,16 @@ export class DevServer {
   readonly #channel = new HmrChannel();
   #app: ScannedApp | null = null;
   #scanError: DevError | null = null;
-  /** Routes in the compiled set: requested, or compiled ahead of need by a build that succeeded. */
+  /** Routes a request asked for: every build compiles them. */
   readonly #requested = new Set<string>();
+  /**
+   * Routes compiled ahead of need by a build that succeeded. A rebuild after an edit leaves them
+   * out, so that an edit costs what the routes in use cost (each compiled route adds to every
+   * rebuild); the next warm-up compiles them again.
+   */
+  readonly #ahead = new Set<string>();
+  /** The next build follows an edit: it compiles the requested routes only (see #ahead). */
+  #forEdit = false;
   /** The routes of the build in progress. */
   #inFlight = new Set<string>();
   /** The next build may compile routes ahead of need (a route was requested, or the server is idle). */
@@ -198,9 +206,10 @@ export class DevServer {
       const match = parts ? matchRoute(parts) : null;
       if (!match) continue;
       ids.push(match.route.id);
-      // A route the build in progress compiles needs no other build.
-      if (this.#requested.has(match.route.id) || (this.#building && this.#inFlight.has(match.route.id))) continue;
+      if (this.#requested.has(match.route.id)) continue;
       this.#requested.add(match.route.id);
+      // A route the build in progress compiles (or, with none in progress, the current build) needs no other build.
+      if (this.#building ? this.#inFlight.has(match.route.id) : this.#build?.routes.has(match.route.id)) continue;
       this.#stale = true;
       this.#reuse = null;
       this.#compileAhead = true;
@@ -214,7 +223,8 @@ export class DevServer {
     try {
       this.#app = scanApp(this.#root, this.#config.pageExtensions);
       this.#scanError = null;
-      for (const id of this.#requested) if (!this.#app.routes.some((route) => route.id === id)) this.#requested.delete(id);
+      const ids = new Set(this.#app.routes.map((route) => route.id));
+      for (const set of [this.#requested, this.#ahead]) for (const id of set) if (!ids.has(id)) set.delete(id);
     } catch (error) {
       this.#scanError = toDevError(error, this.#root);
       this.#channel.send({ type: 'error', source: 'build', error: this.#scanError });
@@ -239,9 +249,14 @@ export class DevServer {
     const started = performance.now();
     const reuse = this.#reuse && this.#build ? { previous: this.#build, environments: this.#reuse } : undefined;
     this.#reuse = null;
-    const ahead = this.#compileAhead && this.#build && !reuse ? this.#aheadOfNeed(app) : [];
+    const forEdit = this.#forEdit;
+    this.#forEdit = false;
+    const ahead = this.#compileAhead && this.#build && !reuse && !forEdit ? this.#aheadOfNeed(app) : [];
     this.#compileAhead = false;
-    const routes = new Set([...this.#requested, ...ahead]);
+    // A reused rsc build keeps its routes; otherwise an edit's rebuild compiles the routes in use only.
+    const routes = reuse?.environments.has('rsc') ? new Set(reuse.previous.routes) : new Set([...this.#requested, ...(forEdit ? [] : this.#ahead), ...ahead]);
+    // Routes nobody has asked for, compiled for the first time or again after an edit left them out.
+    const unrequested = reuse?.environments.has('rsc') ? [] : [...routes].filter((id) => !this.#requested.has(id));
     this.#inFlight = routes;
     try {
       const restored = await this.#restoreFromCache(app);
@@ -250,7 +265,7 @@ export class DevServer {
       this.#build =
         restored ??
         (await compile!.buildForDev({ root: this.#root, outDir: this.#outDir, app, routes, version: ++this.#version, ...(reuse ? { reuse } : {}), prebundled: this.#prebundledDeps(compile!), assets: await this.#assetPipeline(), config: this.#config, publicEnv: this.#publicEnv, onMiddlewareRewrite: this.#onMiddlewareRewrite }));
-      for (const id of ahead) this.#requested.add(id);
+      for (const id of unrequested) this.#ahead.add(id);
       // A restored build is saved again too: restoring moved it out of the cache.
       this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir, treeSignature(app));
       if (restored && process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] restored ${restored.routes.size} route(s) from the persistent cache`);
@@ -264,12 +279,18 @@ export class DevServer {
       this.#postponeWarmUp();
     } catch (error) {
       this.#cache.cancelPendingSave();
-      if (ahead.length > 0) {
+      if (unrequested.length > 0) {
         // A route nobody asked for yet must not break the ones in use: build again without them
-        // (a broken route shows its error when it is requested).
-        for (const id of ahead) this.#notAhead.add(id);
-        if (!this.#warmingUp) this.#stale = true;
-        if (process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] a build with ${ahead.length} route(s) ahead of need failed: they compile when requested`);
+        // (a broken route shows its error when it is requested). The routes new to this build are
+        // the suspects; routes compiled ahead before are, if there were none.
+        const suspects = ahead.length > 0 ? ahead : unrequested;
+        for (const id of suspects) {
+          this.#notAhead.add(id);
+          this.#ahead.delete(id);
+        }
+        if (this.#warmingUp) this.#postponeWarmUp();
+        else this.#stale = true;
+        if (process.env.NEXXO_DEBUG?.includes('dev')) console.log(`[nexxo] a build with ${suspects.length} route(s) ahead of need failed: they compile when requested`);
         return;
       }
       const devError = toDevError(error, this.#root);
@@ -280,12 +301,12 @@ export class DevServer {
   }
 
   /**
-   * Routes to compile ahead of need: those not compiled yet, nearest first (sharing the most
-   * segments with a compiled route), as many as are compiled already and at least AHEAD_BATCH.
+   * Routes to compile ahead of need for the first time: those never compiled, nearest first (sharing
+   * the most segments with a compiled route), as many as are compiled already and at least AHEAD_BATCH.
    */
   #aheadOfNeed(app: ScannedApp): string[] {
-    const compiled = app.routes.filter((route) => this.#requested.has(route.id));
-    const candidates = app.routes.filter((route) => !this.#requested.has(route.id) && !this.#notAhead.has(route.id));
+    const compiled = app.routes.filter((route) => this.#requested.has(route.id) || this.#ahead.has(route.id));
+    const candidates = app.routes.filter((route) => !this.#requested.has(route.id) && !this.#ahead.has(route.id) && !this.#notAhead.has(route.id));
     const sharedSegments = (a: number[], b: number[]) => {
       let count = 0;
       while (count < a.length && a[count] === b[count]) count++;
@@ -306,14 +327,15 @@ export class DevServer {
   }
 
   /**
-   * While nobody is waiting, compiles the next batch of routes not compiled yet, so that visiting
-   * them later needs no build. Requests for compiled routes are served meanwhile; an edit waits
-   * for it. A batch that fails is dropped quietly (see #runBuild).
+   * While nobody is waiting, compiles the routes an edit left out and the next batch of routes not
+   * compiled yet, so that visiting them later needs no build. Requests for compiled routes are
+   * served meanwhile; an edit waits for it. A batch that fails is dropped quietly (see #runBuild).
    */
   async #warmUp(): Promise<void> {
     if (this.#building || this.#stale || !this.#build || this.#buildError || this.#scanError) return;
     const app = this.#scan();
-    if (!app || this.#aheadOfNeed(app).length === 0) return;
+    const build = this.#build;
+    if (!app || (this.#aheadOfNeed(app).length === 0 && [...this.#ahead].every((id) => build.routes.has(id)))) return;
     this.#compileAhead = true;
     this.#warmingUp = true;
     this.#building = this.#runBuild().finally(() => {
@@ -338,9 +360,10 @@ export class DevServer {
     const restored = await this.#cache.restore(first, this.#outDir, treeSignature(app));
     if (!restored || [...restored.routes].some((id) => !app.routes.some((route) => route.id === id))) return null;
     this.#depsRestored = true;
-    for (const id of restored.routes) this.#requested.add(id);
-    this.#inFlight = new Set(this.#requested);
-    return loadDevBuild({ root: this.#root, outDir: this.#outDir, app, routes: this.#requested, version: ++this.#version, result: restored.result, config: this.#config, onMiddlewareRewrite: this.#onMiddlewareRewrite });
+    // Restored routes other than the one asked for were compiled ahead of need, as far as this session knows.
+    for (const id of restored.routes) if (!this.#requested.has(id)) this.#ahead.add(id);
+    this.#inFlight = new Set(restored.routes);
+    return loadDevBuild({ root: this.#root, outDir: this.#outDir, app, routes: restored.routes, version: ++this.#version, result: restored.result, config: this.#config, onMiddlewareRewrite: this.#onMiddlewareRewrite });
   }
 
   async #onFilesChanged(changed: string[]): Promise<void> {
@@ -387,6 +410,7 @@ export class DevServer {
       this.#ssrStale = true;
     }
     this.#stale = true;
+    this.#forEdit = true;
     const hadError = this.#buildError !== null || this.#scanError !== null;
     await this.#ensureBuild();
     if (this.#buildError || this.#scanError || !this.#build || !previous) return;
@@ -433,6 +457,7 @@ export class DevServer {
     this.#assets = null;
     this.#reuse = null;
     this.#stale = true;
+    this.#forEdit = true;
     this.#buildError = null;
     await this.#ensureBuild();
     if (!this.#buildError) this.#channel.send({ type: 'reload', reason: `${names.join(', ')} changed` });
@@ -443,7 +468,7 @@ export class DevServer {
     const clientFiles = new Set(current.result.clientReferences.map((reference) => reference.file));
     // Every edited module the browser runs gets a client update, also one that server code imports.
     const clientModules = paths.filter((path) => current.result.client.moduleChunks.has(path));
-    const serverChanged = paths.some((path) => current.result.serverModules.has(path) && !clientFiles.has(path)) || previous.routes.size !== current.routes.size || paths.some((path) => this.#isRouteFile(path));
+    const serverChanged = paths.some((path) => current.result.serverModules.has(path) && !clientFiles.has(path)) || previous.manifest.routes.length !== current.manifest.routes.length || paths.some((path) => this.#isRouteFile(path));
     if (clientModules.length > 0) {
       const { moduleChunks, entryModules } = current.result.client;
       const blockerOf = compile.refreshBlockerOf;
