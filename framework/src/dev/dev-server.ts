@@ -254,9 +254,10 @@ export class DevServer {
     const ahead = this.#compileAhead && this.#build && !reuse && !forEdit ? this.#aheadOfNeed(app) : [];
     this.#compileAhead = false;
     // A reused rsc build keeps its routes; otherwise an edit's rebuild compiles the routes in use only.
-    const routes = reuse?.environments.has('rsc') ? new Set(reuse.previous.routes) : new Set([...this.#requested, ...(forEdit ? [] : this.#ahead), ...ahead]);
+    const keepsRoutes = reuse?.environments.has('rsc') === true;
+    const routes = keepsRoutes ? new Set(reuse!.previous.routes) : new Set([...this.#requested, ...(forEdit ? [] : this.#ahead), ...ahead]);
     // Routes nobody has asked for, compiled for the first time or again after an edit left them out.
-    const unrequested = reuse?.environments.has('rsc') ? [] : [...routes].filter((id) => !this.#requested.has(id));
+    const unrequested = keepsRoutes ? [] : [...routes].filter((id) => !this.#requested.has(id));
     this.#inFlight = routes;
     try {
       const restored = await this.#restoreFromCache(app);
