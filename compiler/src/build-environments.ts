@@ -7,6 +7,7 @@ import { fileFetchesPlugin } from './plugins/file-fetches.js';
 import { serverComponentChecksPlugin } from './plugins/server-component-checks.js';
 import { boundaryChecksPlugin } from './plugins/boundary-checks.js';
 import { virtualModulesPlugin } from './plugins/virtual-modules.js';
+import { LIVE_ENTRY, liveModules } from './plugins/live-modules.js';
 import { reactRefreshPlugin } from './plugins/react-refresh.js';
 import { clientChunkGraph, reachableClientReferences, type ClientChunkGraph } from './chunk-graph.js';
 import { createAssetPipeline, type AssetPipeline } from './assets/asset-pipeline.js';
@@ -61,6 +62,14 @@ export interface BuildEnvironmentsOptions {
    * reuses React and the framework instead of evaluating a second copy.
    */
   stableServerModules?: RegExp;
+  /**
+   * Development: every module of the rsc build that is not the app's own code (see `isAppFile`)
+   * joins its stable chunk, Nexxo's server runtime included. The generated modules the runtime
+   * imports (`virtualModules`, the server action table) become live slots there, filled by each
+   * build's entry (see live-modules.ts), so the chunk stays the same from one rebuild to the next
+   * and the dev server keeps the runtime it already evaluated.
+   */
+  liveRscRuntime?: boolean;
   /**
    * Development: environments whose previous output is still right (nothing they bundle changed)
    * are not rebuilt; their results are taken from `previous`.
@@ -149,6 +158,12 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   const mdx = mdxPlugin({ componentsFile: null, md: false, ...options.mdx, development: !production });
   const importVars = await dynamicImportVarsPlugins(options.alias ?? {});
   const serverExternals = options.serverExternals?.length ? [serverExternalsPlugin(serverExternalsPattern(options.serverExternals), options.alias ?? {})] : [];
+  const serverGenerated = {
+    ...options.virtualModules,
+    [SERVER_ACTIONS_MODULE]: () => serverActionsModule(options.root, options.serverActions.salt, actionFiles),
+  };
+  const live = options.liveRscRuntime ? liveModules(serverGenerated, options.rsc.entry) : null;
+  const generatedModules = (environment: Environment) => ({ ...(environment === 'rsc' && live ? live.modules : serverGenerated), [clientVirtualId]: () => clientReferencesModule(references.values()) });
 
   const shared = (environment: Environment, extraPlugins: Plugin[], refresh = false): InputOptions => ({
     cwd: options.root,
@@ -168,11 +183,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     plugins: [
       // First: every plugin after it sees an MDX file as the JavaScript it compiles to.
       mdx,
-      virtualModulesPlugin({
-        ...options.virtualModules,
-        [clientVirtualId]: () => clientReferencesModule(references.values()),
-        [SERVER_ACTIONS_MODULE]: () => serverActionsModule(options.root, options.serverActions.salt, actionFiles),
-      }),
+      virtualModulesPlugin(generatedModules(environment)),
       ...(environment === 'client' ? [] : [...serverExternals, fileFetchesPlugin(options.root)]),
       ...(options.prebundled?.[environment] ? [prebundledPlugin(options.prebundled[environment], environment === 'client' ? null : join(options.outDir, dirs[environment]))] : []),
       ...importVars,
@@ -218,9 +229,9 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
           ...(options.rsc.plugins ?? []),
         ],
       ),
-      input: { index: options.rsc.entry },
+      input: { index: live ? LIVE_ENTRY : options.rsc.entry },
     },
-    serverOutput(join(options.outDir, dirs.rsc), production, options.stableServerModules, options.prebundled?.rsc !== undefined),
+    serverOutput(join(options.outDir, dirs.rsc), production, stableRscModule(options.stableServerModules, live && { isAppFile: options.isAppFile, slotIds: live.slotIds }), options.prebundled?.rsc !== undefined),
   );
 
   // A server edit that adds or reshapes client references changes what the other two bundle (one
@@ -252,7 +263,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     ),
     reused('ssr') ? null : write(
       { ...shared('ssr', [boundaryChecksPlugin({ environment: 'ssr', isAppFile: options.isAppFile }), ...(options.ssr.plugins ?? [])]), input: { index: options.ssr.entry } },
-      serverOutput(join(options.outDir, dirs.ssr), production, options.stableServerModules, options.prebundled?.ssr !== undefined),
+      serverOutput(join(options.outDir, dirs.ssr), production, options.stableServerModules && ((id) => options.stableServerModules!.test(id)), options.prebundled?.ssr !== undefined),
     ),
   ]);
 
@@ -376,8 +387,17 @@ const stableChunkWithoutSourceMap: Plugin = {
   },
 };
 
+/**
+ * Which modules go into the rsc build's stable chunk: the packages; with a live runtime every file
+ * that is not the app's own, and the slots (other generated modules stay out: they change with the app).
+ */
+function stableRscModule(packages: RegExp | undefined, live: { isAppFile: (id: string) => boolean; slotIds: Set<string> } | null): ((id: string) => boolean) | undefined {
+  if (!live) return packages && ((id) => packages.test(id));
+  return (id) => (id.startsWith('\0') ? live.slotIds.has(id.slice(1)) : !live.isAppFile(id));
+}
+
 /** `flat`: chunks beside the entry, so one relative path reaches the pre-bundled dependencies from all. */
-function serverOutput(dir: string, production: boolean, stable: RegExp | undefined, flat: boolean): OutputOptions {
+function serverOutput(dir: string, production: boolean, stable: ((id: string) => boolean) | undefined, flat: boolean): OutputOptions {
   return {
     ...(stable ? { codeSplitting: { groups: [{ name: STABLE_CHUNK_NAME, test: stable }] }, plugins: [stableChunkWithoutSourceMap] } : {}),
     dir,

@@ -71,7 +71,8 @@ export function createApp({ build, readFile, images, onMiddlewareRewrite, regene
   const imageEndpoint = manifest.images && createImageEndpoint({ config: manifest.images, basePath, staticFiles, readFile, service: images });
   // Compiled once, at start: an invalid matcher fails the server's start, not a request.
   const actionsConfig = manifest.serverActions ?? DEFAULT_SERVER_ACTIONS_CONFIG;
-  const middleware = rsc.middleware ? { entry: rsc.middleware, matches: compileMiddlewareMatcher(rsc.middleware.matcher) } : null;
+  const middlewareEntry = rsc.middleware?.() ?? null;
+  const middleware = middlewareEntry ? { entry: middlewareEntry, matches: compileMiddlewareMatcher(middlewareEntry.matcher) } : null;
   const app = new Hono();
 
   app.all('*', async (c) => {

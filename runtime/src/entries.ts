@@ -27,8 +27,11 @@ export interface RscEntry {
   }): Promise<ActionResult>;
   /** Gives the app's data cache (fetch caching, unstable_cache, revalidatePath) the platform's handler. */
   configureCache?(handler: CacheHandler): void;
-  /** The app's middleware.ts (or proxy.ts), when it has one. */
-  middleware?: MiddlewareEntry | null;
+  /**
+   * The app's middleware.ts (or proxy.ts), or null without one. A function, called once per app:
+   * `nexxo dev` keeps the rsc runtime across rebuilds, and each build brings its own middleware.
+   */
+  middleware?(): MiddlewareEntry | null;
 }
 
 export type ActionResult =

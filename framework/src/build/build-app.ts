@@ -89,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   const styles = stylesByRouteFile(root, result.styles);
   // Cached reads while prerendering share one in-memory cache: the same fetch runs once per build.
   rsc.configureCache(createMemoryCacheHandler());
+  const middleware: { matcher?: unknown } | null = rsc.middleware();
   const prerendered = await prerender({ outDir, routes: app.routes, rsc, ssr, bootstrapModule: result.client.entry, preloadFor: (route) => [...result.client.entryImports, ...preloadFor(route)], styles, basePath: config.routing.basePath });
 
   const runtimes = new Map(await Promise.all(app.routes.map(async (route) => [route.id, (await rsc.routeConfig(route.id)).runtime] as const)));
@@ -118,7 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     images: imageEndpointConfig(config.images),
     serverActions: config.serverActions,
     prerendered: prerendered.pages,
-    middleware: rsc.middleware ? (rsc.middleware.matcher === undefined ? {} : { matcher: rsc.middleware.matcher }) : null,
+    middleware: middleware ? (middleware.matcher === undefined ? {} : { matcher: middleware.matcher }) : null,
   };
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
 

@@ -41,6 +41,7 @@ export async function buildForDev(options: {
     refresh: true,
     ...(options.prebundled ? { prebundled: options.prebundled.imports } : {}),
     stableServerModules: /[\\/]node_modules[\\/]/,
+    liveRscRuntime: true,
     ...(options.assets ? { assets: options.assets } : {}),
     ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
   });

@@ -48,10 +48,12 @@ export interface RenderPageResult {
   signals: RenderSignals;
 }
 
-const routesById = new Map(routes.map((route) => [route.id, route]));
+/** Routes by id, made again when the route table is another one (`nexxo dev` fills it for each build). */
+let routesById = { routes: [] as AppRoute[], byId: new Map<string, AppRoute>() };
 
 export function findRoute(routeId: string): AppRoute {
-  const route = routesById.get(routeId);
+  if (routesById.routes !== routes) routesById = { routes, byId: new Map(routes.map((route) => [route.id, route])) };
+  const route = routesById.byId.get(routeId);
   if (!route) throw new Error(`Unknown route "${routeId}": the build and the server disagree. Rebuild with \`nexxo build\`.`);
   return route;
 }

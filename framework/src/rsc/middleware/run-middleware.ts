@@ -7,10 +7,14 @@ import { isResponse } from '../is-response.js';
 
 type MiddlewareFunction = (request: NexxoRequest, event: { waitUntil(promise: Promise<unknown>): void }) => unknown;
 
-/** The app's middleware.ts / proxy.ts as the runtime calls it (see createApp), or null. */
-export const middleware: MiddlewareEntry | null = middlewareModule
-  ? { matcher: (exported('config') as { matcher?: unknown } | undefined)?.matcher, run: runMiddleware }
-  : null;
+/**
+ * The app's middleware.ts / proxy.ts as the runtime calls it (see createApp), or null. A function,
+ * read when the app is created: `nexxo dev` keeps this module across rebuilds and fills the
+ * middleware module of each build.
+ */
+export function middleware(): MiddlewareEntry | null {
+  return middlewareModule ? { matcher: (exported('config') as { matcher?: unknown } | undefined)?.matcher, run: runMiddleware } : null;
+}
 
 /** An export of the middleware module, looked up by name: the bundler warns about a static read of one the file lacks. */
 function exported(name: string): unknown {

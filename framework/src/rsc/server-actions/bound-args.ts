@@ -9,10 +9,11 @@ import { serverManifest } from './register.js';
  * client can neither read them nor forge them, nor move them from one action to another.
  */
 type AesKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
-let key: Promise<AesKey> | undefined;
+let key: { source: string; key: Promise<AesKey> } | undefined;
 function cryptoKey(): Promise<AesKey> {
-  key ??= crypto.subtle.importKey('raw', Uint8Array.from(atob(boundArgsKey), (char) => char.charCodeAt(0)), 'AES-GCM', false, ['encrypt', 'decrypt']);
-  return key;
+  // Imported again for another key (`nexxo dev` keeps this module across rebuilds).
+  if (key?.source !== boundArgsKey) key = { source: boundArgsKey, key: crypto.subtle.importKey('raw', Uint8Array.from(atob(boundArgsKey), (char) => char.charCodeAt(0)), 'AES-GCM', false, ['encrypt', 'decrypt']) };
+  return key.key;
 }
 
 const NO_CLIENT_REFERENCES = new Proxy({} as Record<string, unknown>, { get: () => undefined });

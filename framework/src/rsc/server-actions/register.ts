@@ -28,11 +28,10 @@ export function registerServerActions(namespace: Record<string, unknown>, ids: R
 
 /** The action with this id, loading its module first; null for an id this build does not have. */
 export async function loadServerAction(id: string): Promise<ServerAction | null> {
-  const existing = actions.get(id);
-  if (existing) return existing;
   const load = actionFiles[id.slice(0, FILE_KEY_LENGTH)];
-  if (!load) return null;
-  await load();
+  // Loaded first even when the id is registered: `nexxo dev` keeps this module across rebuilds,
+  // and the current build's module (an edited file) registers its actions again when it runs.
+  if (load) await load();
   return actions.get(id) ?? null;
 }
 
@@ -53,16 +52,18 @@ export const serverManifest = new Proxy({} as Record<string, unknown>, {
   },
 });
 
-const loaded = new Map<string, Promise<{ action: ServerAction }>>();
+/** Loaded actions by id, for the action table they were loaded from (`nexxo dev` fills one per build). */
+let loaded = { from: actionFiles, actions: new Map<string, Promise<{ action: ServerAction }>>() };
 const globals = globalThis as Record<string, unknown>;
 globals.__nexxo_rsc_require__ = (id: string) => {
-  let module = loaded.get(id);
+  if (loaded.from !== actionFiles) loaded = { from: actionFiles, actions: new Map() };
+  let module = loaded.actions.get(id);
   if (!module) {
     module = loadServerAction(id).then((action) => {
       if (!action) throw new UnknownServerActionError(id);
       return { action };
     });
-    loaded.set(id, module);
+    loaded.actions.set(id, module);
   }
   return module;
 };

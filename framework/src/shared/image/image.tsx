@@ -7,11 +7,7 @@ import type { ImageComponentConfig, ImageProps } from './image-types.js';
 // Replaced at build time by the compiler's `define` (see imageDefines), in all three environments.
 declare const process: { env: { __NEXXO_IMAGES?: string; NODE_ENV?: string } };
 
-const environment: ImageEnvironment = {
-  config: JSON.parse(process.env.__NEXXO_IMAGES ?? 'null') as ImageComponentConfig,
-  loaderFile: customLoader,
-  development: process.env.NODE_ENV !== 'production',
-};
+const config = JSON.parse(process.env.__NEXXO_IMAGES ?? 'null') as ImageComponentConfig;
 
 /**
  * An `<img>` with a srcset from `images.deviceSizes` and `images.imageSizes` served by the image
@@ -50,7 +46,8 @@ export function getImageProps(props: ImageProps): { props: ImgAttributes } {
   return { props: imageAttributes(props, checkedEnvironment()).props };
 }
 
+/** Read on each call: `nexxo dev` keeps this module across server rebuilds and fills the loader of each. */
 function checkedEnvironment(): ImageEnvironment {
-  if (!environment.config) throw new Error('nexxo/image renders only in an app built by Nexxo (`nexxo dev` or `nexxo build`), which inlines the `images` config it reads.');
-  return environment;
+  if (!config) throw new Error('nexxo/image renders only in an app built by Nexxo (`nexxo dev` or `nexxo build`), which inlines the `images` config it reads.');
+  return { config, loaderFile: customLoader, development: process.env.NODE_ENV !== 'production' };
 }
