@@ -57,6 +57,11 @@ export interface BuildEnvironmentsOptions {
   /** Development: modules each environment imports pre-bundled, by URL or file (see prebundleDeps). */
   prebundled?: Partial<Record<Environment, Map<string, string>>>;
   /**
+   * Development: the client components inside a pre-bundled server runtime (see
+   * prebundleServerRuntime). The app's rsc build does not see them; its other builds load them by id.
+   */
+  prebundledClientReferences?: Promise<ClientReference[]>;
+  /**
    * Development: modules matching this go into one server chunk per environment whose name (and
    * content hash) stays the same across rebuilds, so a dev server that imports the new build
    * reuses React and the framework instead of evaluating a second copy.
@@ -162,7 +167,8 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     ...options.virtualModules,
     [SERVER_ACTIONS_MODULE]: () => serverActionsModule(options.root, options.serverActions.salt, actionFiles),
   };
-  const live = options.liveRscRuntime ? liveModules(serverGenerated, options.rsc.entry) : null;
+  // A pre-bundled runtime (see prebundleServerRuntime) holds the slots; the build fills them.
+  const live = options.liveRscRuntime ? liveModules(serverGenerated, options.rsc.entry, options.prebundled?.rsc?.has(options.rsc.entry) === true) : null;
   const generatedModules = (environment: Environment) => ({ ...(environment === 'rsc' && live ? live.modules : serverGenerated), [clientVirtualId]: () => clientReferencesModule(references.values()) });
 
   const shared = (environment: Environment, extraPlugins: Plugin[], refresh = false): InputOptions => ({
@@ -234,6 +240,13 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
     serverOutput(join(options.outDir, dirs.rsc), production, stableRscModule(options.stableServerModules, live && { isAppFile: options.isAppFile, slotIds: live.slotIds }), options.prebundled?.rsc !== undefined),
   );
 
+  if (rscOutput && options.prebundledClientReferences) {
+    // The runtime's client components (the router, error boundaries, Link…) are treated as used by
+    // every route: which of them a route renders is inside the pre-bundle.
+    const runtimeReferences = await options.prebundledClientReferences;
+    for (const reference of runtimeReferences) references.set(reference.id, reference);
+    reachable = new Map([...reachable].map(([root, ids]) => [root, [...new Set([...ids, ...runtimeReferences.map((reference) => reference.id)])]]));
+  }
   // A server edit that adds or reshapes client references changes what the other two bundle (one
   // that only drops some leaves them right: a reference nobody renders is never loaded).
   if (previous && !reused('rsc') && !coversReferences(previous.clientReferences, references)) options = { ...options, reuse: undefined };
@@ -317,7 +330,7 @@ export function webpackGlobals(environment: Environment): Record<string, string>
  * server output puts every chunk in that folder, see serverOutput). Modules are named by package
  * specifier or, for files, by absolute path (imported by a relative path with its extension).
  */
-function prebundledPlugin(imports: Map<string, string>, outputDir: string | null): Plugin {
+export function prebundledPlugin(imports: Map<string, string>, outputDir: string | null): Plugin {
   const specifiers = [...imports.keys()].filter((key) => !isAbsolute(key));
   const files = [...imports.keys()].filter((key) => isAbsolute(key));
   return {

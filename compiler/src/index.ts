@@ -18,3 +18,4 @@ export { createAssetPipeline, type AssetPipeline } from './assets/asset-pipeline
 export { CSS_FILE, type CompiledCss } from './css/css-compiler.js';
 export { POSTCSS_CONFIG_FILES } from './css/postcss-config.js';
 export { bundleForPlatform, type BundleForPlatformOptions } from './bundle-for-platform.js';
+export { prebundleServerRuntime, type PrebundledRuntime } from './dev/prebundle-runtime.js';

@@ -45,11 +45,14 @@ export function liveEntrySource(ids: string[], entry: string): string {
 
 type GeneratedModules = Record<string, string | (() => string)>;
 
-/** `modules` as slots and build modules, with the live entry of `entry` (see the top of this file). */
-export function liveModules(modules: GeneratedModules, entry: string): { modules: GeneratedModules; slotIds: Set<string> } {
+/**
+ * `modules` as slots and build modules, with the live entry of `entry` (see the top of this file).
+ * `slotsElsewhere`: the slots are not served here (a pre-bundled runtime has them).
+ */
+export function liveModules(modules: GeneratedModules, entry: string, slotsElsewhere = false): { modules: GeneratedModules; slotIds: Set<string> } {
   const live: GeneratedModules = { [LIVE_ENTRY]: liveEntrySource(Object.keys(modules), entry) };
   for (const [id, module] of Object.entries(modules)) {
-    live[id] = () => slotSource(generatedExports(id, typeof module === 'function' ? module() : module));
+    if (!slotsElsewhere) live[id] = () => slotSource(generatedExports(id, typeof module === 'function' ? module() : module));
     live[id + BUILD_SUFFIX] = module;
   }
   return { modules: live, slotIds: new Set(Object.keys(modules)) };

@@ -1,9 +1,12 @@
-import { buildEnvironments, createAssetPipeline, listExports, parseModule, prebundleDeps, type AssetPipeline, type Environment } from '@nexxo/compiler';
+import { buildEnvironments, createAssetPipeline, listExports, parseModule, prebundleDeps, prebundleServerRuntime, type AssetPipeline, type ClientReference, type Environment } from '@nexxo/compiler';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appEnvironments, CLIENT_BASE } from '../build/app-environments.js';
-import { frameworkClientDefines } from '../build/framework-defines.js';
+import { appModuleSource } from '../build/app-module.js';
+import { middlewareModuleSource } from '../build/find-middleware.js';
+import { frameworkClientDefines, frameworkDefines } from '../build/framework-defines.js';
+import { imageLoaderModule } from '../build/image-settings.js';
 import { SUPPORTED_NEXT_MODULES } from '../build/next-compat.js';
 import { routeFiles } from '../build/route-files.js';
 import type { ScannedApp, ScannedRoute } from '../build/scan-app.js';
@@ -39,7 +42,7 @@ export async function buildForDev(options: {
   const result = await buildEnvironments({
     ...appEnvironments({ root, outDir, app: routeSubset(app, compiled), buildId: DEV_BUILD_ID, mode: 'development', graphRoots: [...new Set(compiled.flatMap((route) => routeFiles(app, route)))], config: options.config, publicEnv: options.publicEnv }),
     refresh: true,
-    ...(options.prebundled ? { prebundled: options.prebundled.imports } : {}),
+    ...(options.prebundled ? { prebundled: options.prebundled.imports, prebundledClientReferences: options.prebundled.runtimeReferences } : {}),
     stableServerModules: /[\\/]node_modules[\\/]/,
     liveRscRuntime: true,
     ...(options.assets ? { assets: options.assets } : {}),
@@ -79,6 +82,8 @@ export function createDevAssets(root: string, config: ResolvedConfig): AssetPipe
 /** What each environment imports pre-bundled, and when all the bundles are written. */
 export interface DevDeps {
   imports: Partial<Record<Environment, Map<string, string>>>;
+  /** The client components of the pre-bundled server runtime (see prebundleServerRuntime). */
+  runtimeReferences: Promise<ClientReference[]>;
   done: Promise<void>;
 }
 
@@ -101,9 +106,52 @@ export function prebundleDevDeps(root: string, outDir: string, config: ResolvedC
   for (const [specifier, file] of runtime.specifiers) client.imports.set(specifier, client.imports.get(file)!);
   // React's server renderers look for the AsyncLocalStorage global when they load.
   const setup = [fileURLToPath(new URL('../rsc/react-request-storage.js', import.meta.url))];
-  const rsc = prebundleDeps({ root, environment: 'rsc', outDir: join(outDir, 'server', 'deps', 'rsc'), entries: PREBUNDLED_DEPS.rsc, setup, reuseWritten });
+  const rscDir = join(outDir, 'server', 'deps', 'rsc');
+  const rsc = prebundleDeps({ root, environment: 'rsc', outDir: rscDir, entries: PREBUNDLED_DEPS.rsc, setup, reuseWritten });
   const ssr = prebundleDeps({ root, environment: 'ssr', outDir: join(outDir, 'server', 'deps', 'ssr'), entries: PREBUNDLED_DEPS.ssr, setup, reuseWritten });
-  return { imports: { client: client.imports, rsc: rsc.imports, ssr: ssr.imports }, done: Promise.all([client.done, rsc.done, ssr.done]).then(() => undefined) };
+  const modules = frameworkServerModules();
+  const serverRuntime = prebundleServerRuntime({
+    root,
+    outDir: rscDir,
+    entries: modules.files,
+    specifiers: modules.specifiers,
+    // Examples of the generated modules the runtime reads, for their export names.
+    generated: { 'virtual:nexxo/app': appModuleSource({ appDir: root, segments: [], routes: [] }, DEV_BUILD_ID, root), 'virtual:nexxo/middleware': middlewareModuleSource(root, null), 'virtual:nexxo/image-loader': imageLoaderModule(config) },
+    registerClientReferenceModule: frameworkFile('rsc/client-reference.js'),
+    prebundled: rsc.imports,
+    define: { ...frameworkDefines(config), 'import.meta.env': 'process.env' },
+    reuseWritten,
+  });
+  return {
+    imports: { client: client.imports, rsc: new Map([...rsc.imports, ...serverRuntime.imports]), ssr: ssr.imports },
+    runtimeReferences: serverRuntime.references,
+    done: Promise.all([client.done, rsc.done, ssr.done, serverRuntime.done]).then(() => undefined),
+  };
+}
+
+const frameworkFile = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+/**
+ * Nexxo's server runtime, pre-bundled for the rsc environment (in development): the rsc rebuild
+ * after an edit then bundles the app's own modules only. As for the browser runtime, every module
+ * that code outside the pre-bundle imports is an entry of it, so there is one instance of each (one
+ * request store, one cache): the runtime's entry, the `nexxo/*` modules apps import under the
+ * `react-server` condition (also as `next/*`), and the modules generated code imports (client
+ * references, server actions, metadata routes). `nexxo/og` stays external (serverExternals).
+ */
+function frameworkServerModules(): { files: string[]; specifiers: Map<string, string> } {
+  const exportsMap = (JSON.parse(readFileSync(frameworkFile('../package.json'), 'utf8')) as { exports: Record<string, string | Record<string, string>> }).exports;
+  const specifiers = new Map<string, string>();
+  for (const [subpath, target] of Object.entries(exportsMap)) {
+    const path = typeof target === 'string' ? null : (target['react-server'] ?? target.default);
+    if (!path?.startsWith('./dist/') || subpath === './og') continue;
+    const specifier = 'nexxo' + subpath.slice(1);
+    const file = frameworkFile(path.slice('./dist/'.length));
+    specifiers.set(specifier, file);
+    for (const [next, target] of Object.entries(SUPPORTED_NEXT_MODULES)) if (target === specifier) specifiers.set(next, file);
+  }
+  const helpers = ['rsc/entry.js', 'rsc/client-reference.js', 'rsc/server-actions/action-runtime.js', 'rsc/metadata/metadata-route.js'].map(frameworkFile);
+  return { files: [...new Set([...helpers, ...specifiers.values()])], specifiers };
 }
 
 /** Why React Refresh cannot swap this file in place (see refreshBlocker), or null; null too if it cannot be read. */
@@ -166,7 +214,7 @@ function refreshBlocker(code: string, file: string, parse: (code: string) => unk
  * imports the app's image loader, and has no state to share.
  */
 function frameworkClientModules(): { files: string[]; specifiers: Map<string, string> } {
-  const file = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+  const file = frameworkFile;
   const specifiers = new Map(
     Object.entries(CLIENT_EXPORTS).flatMap(([name, path]) => [
       [`nexxo/${name}`, file(path)],
