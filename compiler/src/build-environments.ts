@@ -68,11 +68,12 @@ export interface BuildEnvironmentsOptions {
    */
   stableServerModules?: RegExp;
   /**
-   * Development: every module of the rsc build that is not the app's own code (see `isAppFile`)
-   * joins its stable chunk, Nexxo's server runtime included. The generated modules the runtime
-   * imports (`virtualModules`, the server action table) become live slots there, filled by each
-   * build's entry (see live-modules.ts), so the chunk stays the same from one rebuild to the next
-   * and the dev server keeps the runtime it already evaluated.
+   * Development: the generated modules the rsc entry's runtime imports (`virtualModules`, the server
+   * action table) become live slots, filled by each build's entry (see live-modules.ts), so the
+   * runtime's code stays the same from one rebuild to the next and the dev server keeps the runtime
+   * it evaluated. The runtime is either pre-bundled (`prebundled.rsc` has the rsc entry and the
+   * slots: see prebundleServerRuntime) or, with the slots and every other module that is not the
+   * app's own (see `isAppFile`), in the rsc build's stable chunk.
    */
   liveRscRuntime?: boolean;
   /**
