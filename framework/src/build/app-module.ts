@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import { staticImageInfo } from './metadata-files.js';
+import { staticImageInfo } from './static-image-info.js';
 import type { ScannedApp, ScannedSegment } from './scan-app.js';
 
 /** Source of `virtual:nexxo/app`: the route tree with a lazy import per route file. */

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { imageSize } from 'image-size';
 import type { MetadataImageKind } from '../shared/app-module.js';
 
 /** A metadata file found in a segment folder. */
@@ -68,25 +65,6 @@ export function metadataFileOf(fileName: string, file: string, isRoot: boolean):
   if (IMAGE_EXTENSIONS[kind].includes(extension)) return { kind, file, name: fileName, generated: false };
   if (CODE_EXTENSIONS.includes(extension)) return { kind, file, name: base, generated: true };
   return null;
-}
-
-/** What `<head>` needs of a static image: its type, size, alt text and a content hash for the URL. */
-export function staticImageInfo(file: string): { type: string; width?: number; height?: number; alt?: string; hash: string } {
-  const content = readFileSync(file);
-  const info: { type: string; width?: number; height?: number; alt?: string; hash: string } = {
-    type: metadataContentType(file),
-    hash: createHash('sha256').update(content).digest('hex').slice(0, 16),
-  };
-  try {
-    const size = imageSize(content);
-    if (size.width && size.height) Object.assign(info, { width: size.width, height: size.height });
-  } catch {
-    // An .ico or .svg without a readable size: linked without `sizes`.
-  }
-  // `opengraph-image.alt.txt` beside `opengraph-image.png`.
-  const altFile = file.slice(0, file.lastIndexOf('.')) + '.alt.txt';
-  if (existsSync(altFile)) info.alt = readFileSync(altFile, 'utf8').trim();
-  return info;
 }
 
 /** The module id of the route that serves a metadata file (see metadataRoutesPlugin). */
