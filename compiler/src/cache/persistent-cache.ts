@@ -1,87 +1,85 @@
-import { loadClassicLevel } from '@nexxo/native';
-import { rmSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+
+/** What PersistentCache asks its worker (persistent-cache-worker.ts). */
+export type StoreRequest = { id: number; op: 'get'; key: string } | { id: number; op: 'put'; key: string; value: unknown } | { id: number; op: 'close' };
+/** The worker's answer to a request (by id), or a warning of its own. */
+export type StoreReply = { id: number; value?: unknown; error?: string } | { warn: string };
 
 /**
- * A key-value store that survives restarts (LevelDB through classic-level). It is opened on first
- * use, so it never delays start-up, and it never fails the caller: a cache that is locked by
- * another process or corrupt turns into no cache, with one warning.
+ * A key-value store that survives restarts (LevelDB through classic-level). It opens in a worker
+ * thread as soon as it is created, so it never delays start-up and is ready by the first request.
+ * It never fails the caller: a cache that is locked by another process, corrupt, or without its
+ * native binding turns into no cache, with one warning.
+ * @example
+ * const cache = new PersistentCache(join(root, 'node_modules/.cache/nexxo/db'));
+ * await cache.put('key', { any: 'JSON' });
+ * await cache.get<{ any: string }>('key');
  */
 export class PersistentCache {
-  readonly #dir: string;
   readonly #warn: (message: string) => void;
-  #db: Promise<Db | null> | undefined;
+  #worker: Worker | null;
+  readonly #waiting = new Map<number, { resolve: (reply: { value?: unknown; error?: string }) => void }>();
+  #nextId = 0;
 
   constructor(dir: string, options: { warn?: (message: string) => void } = {}) {
-    this.#dir = dir;
     this.#warn = options.warn ?? ((message) => console.warn(message));
+    // None of the process's Node flags: the worker runs LevelDB only, and some flags (--input-type) fail in a worker.
+    this.#worker = new Worker(new URL('./persistent-cache-worker.js', import.meta.url), { workerData: { dir }, execArgv: [] });
+    this.#worker.on('message', (reply: StoreReply) => {
+      if ('warn' in reply) return this.#warn(reply.warn);
+      this.#waiting.get(reply.id)?.resolve(reply);
+      this.#waiting.delete(reply.id);
+      if (this.#waiting.size === 0) this.#worker?.unref();
+    });
+    this.#worker.on('error', (error) => this.#disable(`its worker failed (${error.message})`));
+    // Stopped without close() (the process is exiting, say): nothing answers any more.
+    this.#worker.on('exit', () => this.#stop());
+    // Held only while a request waits for it: an idle cache must not keep the process alive.
+    // (After the listeners: adding a 'message' listener holds it again.)
+    this.#worker.unref();
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    const db = await this.#open();
-    if (!db) return undefined;
-    try {
-      return (await db.get(key)) as T | undefined;
-    } catch (error) {
-      this.#disable(`could not read the cache (${(error as Error).message})`);
-      return undefined;
-    }
+    const reply = await this.#request({ op: 'get', key });
+    if (reply.error) this.#disable(`could not read the cache (${reply.error})`);
+    return reply.value as T | undefined;
   }
 
   async put(key: string, value: unknown): Promise<void> {
-    const db = await this.#open();
-    if (!db) return;
-    try {
-      await db.put(key, value);
-    } catch (error) {
-      this.#disable(`could not write the cache (${(error as Error).message})`);
-    }
+    const reply = await this.#request({ op: 'put', key, value });
+    if (reply.error) this.#disable(`could not write the cache (${reply.error})`);
   }
 
   async close(): Promise<void> {
-    const db = await this.#db;
-    this.#db = Promise.resolve(null);
-    await db?.close().catch(() => {});
+    const worker = this.#worker;
+    if (!worker) return;
+    await this.#request({ op: 'close' });
+    this.#worker = null;
+    await worker.terminate();
   }
 
-  #open(): Promise<Db | null> {
-    this.#db ??= this.#openDb();
-    return this.#db;
-  }
-
-  async #openDb(): Promise<Db | null> {
-    const { ClassicLevel } = await loadClassicLevel();
-    const open = async () => {
-      const db = new ClassicLevel<string, unknown>(this.#dir, { valueEncoding: 'json' });
-      await db.open();
-      return db as unknown as Db;
-    };
-    try {
-      return await open();
-    } catch (error) {
-      const code = (error as { cause?: { code?: string } }).cause?.code;
-      if (code === 'LEVEL_LOCKED') {
-        this.#warn(`[nexxo] The persistent cache at ${this.#dir} is in use by another process; running without it.`);
-        return null;
-      }
-      // Anything else means the folder is not a usable database: start it over.
-      this.#warn(`[nexxo] The persistent cache at ${this.#dir} could not be opened (${(error as Error).message}); rebuilding it.`);
-      try {
-        rmSync(this.#dir, { recursive: true, force: true });
-        return await open();
-      } catch {
-        return null;
-      }
-    }
+  #request(request: { op: 'get'; key: string } | { op: 'put'; key: string; value: unknown } | { op: 'close' }): Promise<{ value?: unknown; error?: string }> {
+    const worker = this.#worker;
+    if (!worker) return Promise.resolve({});
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#waiting.set(id, { resolve });
+      worker.ref();
+      worker.postMessage({ ...request, id } as StoreRequest);
+    });
   }
 
   #disable(reason: string): void {
+    if (!this.#worker) return;
     this.#warn(`[nexxo] Persistent cache disabled: ${reason}.`);
-    this.#db = Promise.resolve(null);
+    void this.#worker.terminate();
+    this.#stop();
   }
-}
 
-interface Db {
-  get(key: string): Promise<unknown>;
-  put(key: string, value: unknown): Promise<void>;
-  close(): Promise<void>;
+  /** From now on every request answers "nothing" at once. */
+  #stop(): void {
+    this.#worker = null;
+    for (const { resolve } of this.#waiting.values()) resolve({});
+    this.#waiting.clear();
+  }
 }

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { serveFetch } from '@nexxo/adapter-node/serve-fetch';
+import { openDevCacheStore } from '../dev/dev-cache-store.js';
 import type { DevServer } from '../dev/dev-server.js';
 
 /**
  * Listens first, then loads the dev server (its modules, .env files and config): the port answers
- * ~100 ms sooner, and the first requests simply wait until the server is there.
+ * ~100 ms sooner, and the first requests simply wait until the server is there. The persistent
+ * cache opens meanwhile, in its own thread.
  */
 export async function devCommand(dir: string, options: { port?: string; hostname?: string; force?: boolean }): Promise<void> {
   const started = performance.now();
@@ -13,9 +15,10 @@ export async function devCommand(dir: string, options: { port?: string; hostname
     throw Object.assign(new Error(`PORT / --port must be a whole number from 0 to 65535, not "${options.port}".`), { code: 'NEXXO_USAGE' });
   const root = resolve(dir);
   returnCompilerMemory();
+  const cacheStore = openDevCacheStore(root, options.force ?? false);
   let listening!: () => void;
   const devServer: Promise<DevServer> = new Promise<void>((resolveListening) => (listening = resolveListening)).then(async () =>
-    (await import('../dev/dev-server.js')).openDevServer(root, { force: options.force ?? false }),
+    (await import('../dev/dev-server.js')).openDevServer(root, { cacheStore }),
   );
   // Reported below, once: requests that were waiting for it get a 500 meanwhile.
   devServer.catch(() => {});

@@ -1,5 +1,5 @@
 import type { BuildEnvironmentsResult } from '@nexxo/compiler';
-import { PersistentCache } from '@nexxo/compiler/persistent-cache';
+import type { PersistentCache } from '@nexxo/compiler/persistent-cache';
 import { POSTCSS_CONFIG_FILES } from '@nexxo/compiler/postcss-config';
 import { CONFIG_FILE_NAMES, envFileNames } from '../config/index.js';
 import { MDX_COMPONENTS_FILES } from '../build/find-mdx-components.js';
@@ -8,11 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-
-/** Where `nexxo dev` keeps what it compiled, across restarts. `nexxo dev --force` deletes it. */
-export function devCacheDir(root: string): string {
-  return join(root, 'node_modules', '.cache', 'nexxo');
-}
+import { devCacheDir } from './dev-cache-store.js';
 
 interface SnapshotRecord {
   /** Nexxo version + lockfile + config + the app's folder: any change invalidates the snapshot. */
@@ -43,10 +39,10 @@ export class DevCache {
   #saving: Promise<void> = Promise.resolve();
   #pendingSave: (() => Promise<void>) | undefined;
 
-  constructor(root: string, nexxoVersion: string) {
+  constructor(root: string, nexxoVersion: string, store: PersistentCache) {
     this.#root = root;
     this.#dir = devCacheDir(root);
-    this.#store = new PersistentCache(join(this.#dir, 'db'));
+    this.#store = store;
     // The app's own path is part of it: a copied or moved app must not reuse a build of the original.
     this.#fingerprint = hash([nexxoVersion, nexxoBuildStamp(), root, lockfileHash(root), configHash(root)].join('\0'));
   }

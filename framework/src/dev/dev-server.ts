@@ -11,7 +11,9 @@ import { frameworkClientDefines } from '../build/framework-defines.js';
 import type { DevError } from '../client/dev/error-overlay.js';
 import { locate, locateInStack } from './code-frame.js';
 import { loadDevBuild, type DevBuild } from './dev-build.js';
-import { DevCache, devCacheDir } from './dev-cache.js';
+import type { PersistentCache } from '@nexxo/compiler/persistent-cache';
+import { DevCache } from './dev-cache.js';
+import { devCacheDir } from './dev-cache-store.js';
 import { watchFiles } from './file-watcher.js';
 import { HmrChannel } from './hmr-channel.js';
 import { createOutputDir } from '../build/output-dir.js';
@@ -94,13 +96,12 @@ export class DevServer {
   /** The first build may come from the persistent cache instead of the compiler. */
   #triedCache = false;
 
-  constructor(root: string, options: { force?: boolean; config: ResolvedConfig; publicEnv: Record<string, string> }) {
+  constructor(root: string, options: { cacheStore: PersistentCache; config: ResolvedConfig; publicEnv: Record<string, string> }) {
     this.#root = root;
     this.#config = options.config;
     this.#rules = compileRoutingRules(options.config.routing);
     this.#publicEnv = options.publicEnv;
-    if (options.force) rmSync(devCacheDir(root), { recursive: true, force: true });
-    this.#cache = new DevCache(root, nexxoVersion());
+    this.#cache = new DevCache(root, nexxoVersion(), options.cacheStore);
     // One folder per dev process: two dev servers on one app must not delete each other's output.
     this.#outDir = join(root, '.nexxo', 'dev', String(process.pid));
   }
@@ -504,10 +505,10 @@ export class DevServer {
  * The part of `nexxo dev` that follows listening: loads the app's settings (.env files, the
  * config) and starts watching. Its requests wait for this, so start-up is not delayed by it.
  */
-export async function openDevServer(root: string, options: { force: boolean }): Promise<DevServer> {
+export async function openDevServer(root: string, options: { cacheStore: PersistentCache }): Promise<DevServer> {
   const { publicEnv } = loadEnv(root, 'development');
   const config = await loadConfig(root, 'development');
-  const dev = new DevServer(root, { force: options.force, config, publicEnv });
+  const dev = new DevServer(root, { cacheStore: options.cacheStore, config, publicEnv });
   dev.start();
   return dev;
 }
