@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const cli = fileURLToPath(new URL('../framework/dist/cli/index.js', import.meta.url));
+export const cli = fileURLToPath(new URL('../framework/dist/bin/nexxo.js', import.meta.url));
 
 export interface TestServer {
   url: string;

@@ -20,7 +20,7 @@ const port = await new Promise((resolve) => {
     server.close(() => resolve(free));
   });
 });
-const dev = spawn(process.execPath, [join(repo, 'framework/dist/cli/index.js'), 'dev', root, '--port', String(port), '--hostname', '127.0.0.1'], { stdio: 'ignore' });
+const dev = spawn(process.execPath, [join(repo, 'framework/dist/bin/nexxo.js'), 'dev', root, '--port', String(port), '--hostname', '127.0.0.1'], { stdio: 'ignore' });
 const url = `http://127.0.0.1:${port}`;
 try {
   for (let attempt = 0; ; attempt++) {

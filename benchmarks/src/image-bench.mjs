@@ -20,7 +20,7 @@ const widths = values.widths.split(',').map(Number);
 const concurrency = Number(values.concurrency);
 const cachedRequests = Number(values['cached-requests']);
 const app = join(here, '..', 'apps', 'images-bench');
-const cli = join(repo, 'framework/dist/cli/index.js');
+const cli = join(repo, 'framework/dist/bin/nexxo.js');
 
 /**
  * Deterministic photo-like pixels: a diagonal gradient, soft light and dark discs, texture (noise

