@@ -8,12 +8,25 @@ const FILE_KEY_LENGTH = 16;
 
 /** Only functions registered here can be called from a browser: a "use server" export or a hoisted inline action. */
 const actions = new Map<string, ServerAction>();
+/**
+ * Keys of the app's files that registered actions while they were in the action table. `nexxo dev`
+ * keeps this module across rebuilds: a file that has left the table since (it lost its actions, or
+ * was deleted) must not keep its old ones callable. Packages' actions are never in the table.
+ */
+const appFileKeys = new Set<string>();
+
+const fileKeyOf = (id: string) => id.slice(0, FILE_KEY_LENGTH);
 
 /**
  * Called at the end of every module with server actions (the compiler appends the call), with the
- * module's live namespace: its exports exist by then.
+ * module's live namespace: its exports exist by then. A module that runs again (an edited file, in
+ * `nexxo dev`) replaces its actions: one deleted since is no longer callable.
  */
 export function registerServerActions(namespace: Record<string, unknown>, ids: Record<string, string>, file: string): void {
+  const current = new Set(Object.values(ids));
+  const keys = new Set([...current].map(fileKeyOf));
+  for (const id of actions.keys()) if (keys.has(fileKeyOf(id)) && !current.has(id)) actions.delete(id);
+  for (const key of keys) if (key in actionFiles) appFileKeys.add(key);
   for (const [name, id] of Object.entries(ids)) {
     const value = namespace[name];
     if (typeof value !== 'function') {
@@ -28,10 +41,12 @@ export function registerServerActions(namespace: Record<string, unknown>, ids: R
 
 /** The action with this id, loading its module first; null for an id this build does not have. */
 export async function loadServerAction(id: string): Promise<ServerAction | null> {
-  const load = actionFiles[id.slice(0, FILE_KEY_LENGTH)];
+  const key = fileKeyOf(id);
+  const load = actionFiles[key];
   // Loaded first even when the id is registered: `nexxo dev` keeps this module across rebuilds,
   // and the current build's module (an edited file) registers its actions again when it runs.
   if (load) await load();
+  else if (appFileKeys.has(key)) return null;
   return actions.get(id) ?? null;
 }
 
