@@ -20,7 +20,7 @@ import { mdxPlugin, type MdxOptions } from './plugins/mdx.js';
 import { dynamicImportVarsPlugins } from './plugins/dynamic-import-vars.js';
 import { chunkStats, type BundleStats } from './bundle-stats.js';
 import { SERVER_ACTIONS_MODULE, serverActionsModule, serverReferencesPlugin, type ServerActionsOptions } from './plugins/server-references.js';
-import { findActionFiles } from './server-actions/find-action-files.js';
+import { findActionFiles, type ActionFileIndex } from './server-actions/find-action-files.js';
 
 export type BuildMode = 'production' | 'development';
 
@@ -83,6 +83,11 @@ export interface BuildEnvironmentsOptions {
   reuse?: { previous: BuildEnvironmentsResult; environments: ReadonlySet<Environment> };
   /** Stylesheets and asset files; dev passes the same one to every rebuild (it caches). */
   assets?: AssetPipeline;
+  /**
+   * Development: the app's files that may define server actions, kept up to date with the file
+   * watcher (see ActionFileIndex). Default: findActionFiles walks the app before each rsc build.
+   */
+  actionFiles?: ActionFileIndex;
   /** Replacements per environment, on top of `process.env.NODE_ENV` (public env vars, config `env`). */
   define?: Partial<Record<Environment, Record<string, string>>>;
   /** Packages the server builds leave to Node to import at run time (`serverExternalPackages`). */
@@ -157,7 +162,7 @@ export async function buildEnvironments(buildOptions: BuildEnvironmentsOptions):
   };
   // Every file that may define actions, found before the rsc build: an action only a client
   // component imports is not in the server's graph, yet the server must load it by id.
-  const actionFiles = reused('rsc') ? [] : findActionFiles(options.root, [options.outDir]);
+  const actionFiles = reused('rsc') ? [] : (options.actionFiles?.files() ?? findActionFiles(options.root, [options.outDir]));
   const serverReferences = (environment: Environment) => serverReferencesPlugin(options.root, environment, options.serverActions);
   const assetPlugins = [assetsPlugin({ root: options.root, files: assets.files, css: assets.css }), cssPlugin(assets.css), fontsPlugin({ root: options.root, files: assets.files })];
   // One compiler for all three environments: an MDX file compiles the same wherever it is imported.

@@ -13,6 +13,7 @@ export { escapeRegExp, exactly } from './plugins/hook-filters.js';
 export type { Plugin } from 'rolldown';
 export { parseModule } from './parse-module.js';
 export { PersistentCache } from './cache/persistent-cache.js';
+export { ActionFileIndex } from './server-actions/find-action-files.js';
 export { prebundleDeps } from './dev/prebundle-deps.js';
 export { createAssetPipeline, type AssetPipeline } from './assets/asset-pipeline.js';
 export { CSS_FILE, type CompiledCss } from './css/css-compiler.js';

@@ -1,4 +1,4 @@
-import { buildEnvironments, createAssetPipeline, listExports, parseModule, prebundleDeps, prebundleServerRuntime, type AssetPipeline, type ClientReference, type Environment } from '@nexxo/compiler';
+import { ActionFileIndex, buildEnvironments, createAssetPipeline, listExports, parseModule, prebundleDeps, prebundleServerRuntime, type AssetPipeline, type ClientReference, type Environment } from '@nexxo/compiler';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,8 @@ export async function buildForDev(options: {
   prebundled?: DevDeps;
   /** Stylesheets and assets, cached across rebuilds. */
   assets?: AssetPipeline;
+  /** The app's files that may define server actions, kept up to date with the file watcher. */
+  actionFiles?: ActionFileIndex;
   config: ResolvedConfig;
   publicEnv: Record<string, string>;
   onMiddlewareRewrite?: (request: Request, pathname: string) => void;
@@ -46,6 +48,7 @@ export async function buildForDev(options: {
     stableServerModules: /[\\/]node_modules[\\/]/,
     liveRscRuntime: true,
     ...(options.assets ? { assets: options.assets } : {}),
+    ...(options.actionFiles ? { actionFiles: options.actionFiles } : {}),
     ...(options.reuse ? { reuse: { previous: options.reuse.previous.result, environments: options.reuse.environments } } : {}),
   });
   // The manifest lists the static files, and the server imports its bundles: they must be written by then.
@@ -75,6 +78,11 @@ function routeSubset(app: ScannedApp, routes: ScannedRoute[]): ScannedApp {
 }
 
 /** Stylesheets and assets for development builds, cached across rebuilds. */
+/** Where the dev server keeps the list of the app's action files (see ActionFileIndex). */
+export function createActionFileIndex(root: string, outDir: string): ActionFileIndex {
+  return new ActionFileIndex(root, [outDir]);
+}
+
 export function createDevAssets(root: string, config: ResolvedConfig): AssetPipeline {
   return createAssetPipeline({ root, production: false, base: config.routing.basePath + CLIENT_BASE });
 }

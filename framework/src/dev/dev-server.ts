@@ -1,4 +1,4 @@
-import type { AssetPipeline, Environment } from '@nexxo/compiler';
+import type { ActionFileIndex, AssetPipeline, Environment } from '@nexxo/compiler';
 import { compileRoutingRules, contentTypeFor, createRouteMatcher, decodePathParts, matchRewrite, stripBasePath, type CompiledRoutingRules } from '@nexxo/runtime';
 import { loadConfig, loadEnv, type ResolvedConfig } from '../config/index.js';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -49,6 +49,7 @@ export class DevServer {
   readonly #outDir: string;
   readonly #channel = new HmrChannel();
   #app: ScannedApp | null = null;
+  #matcher: { app: ScannedApp; match: ReturnType<typeof createRouteMatcher> } | null = null;
   #scanError: DevError | null = null;
   /** Routes a request asked for: every build compiles them. */
   readonly #requested = new Set<string>();
@@ -84,6 +85,8 @@ export class DevServer {
   #depsRestored = false;
   /** Stylesheets and asset files, cached across rebuilds; made with the compiler, on first use. */
   #assets: AssetPipeline | null = null;
+  /** The app's files that may define server actions: walked once, then updated from the watcher. */
+  #actionFiles: ActionFileIndex | null = null;
   #compiler: Promise<DevCompiler> | null = null;
   #config: ResolvedConfig;
   #rules: CompiledRoutingRules;
@@ -197,7 +200,9 @@ export class DevServer {
   #requestPaths(paths: string[]): { ids: string[]; added: boolean } {
     const app = this.#scan();
     if (!app) return { ids: [], added: false };
-    const matchRoute = createRouteMatcher(app.routes.map((route) => ({ ...route, rendering: 'dynamic' as const, dynamicParams: true, preload: [] })));
+    // Made once per scan: every request asks, and a 1,000-route table takes a few ms to make.
+    if (this.#matcher?.app !== app) this.#matcher = { app, match: createRouteMatcher(app.routes.map((route) => ({ ...route, rendering: 'dynamic' as const, dynamicParams: true, preload: [] }))) };
+    const matchRoute = this.#matcher.match;
     const { basePath } = this.#config.routing;
     let added = false;
     const ids: string[] = [];
@@ -266,7 +271,7 @@ export class DevServer {
       // The dependencies bundle while the app builds (buildForDev waits for both).
       this.#build =
         restored ??
-        (await compile!.buildForDev({ root: this.#root, outDir: this.#outDir, app, routes, version: ++this.#version, ...(reuse ? { reuse } : {}), prebundled: this.#prebundledDeps(compile!), assets: await this.#assetPipeline(), config: this.#config, publicEnv: this.#publicEnv, onMiddlewareRewrite: this.#onMiddlewareRewrite }));
+        (await compile!.buildForDev({ root: this.#root, outDir: this.#outDir, app, routes, version: ++this.#version, ...(reuse ? { reuse } : {}), prebundled: this.#prebundledDeps(compile!), assets: await this.#assetPipeline(), actionFiles: (this.#actionFiles ??= compile!.createActionFileIndex(this.#root, this.#outDir)), config: this.#config, publicEnv: this.#publicEnv, onMiddlewareRewrite: this.#onMiddlewareRewrite }));
       for (const id of unrequested) this.#ahead.add(id);
       // A restored build is saved again too: restoring moved it out of the cache.
       this.#cache.scheduleSave(this.#build.routes, this.#build.result, this.#outDir, treeSignature(app));
@@ -370,6 +375,7 @@ export class DevServer {
 
   async #onFilesChanged(changed: string[]): Promise<void> {
     const started = performance.now();
+    this.#actionFiles?.invalidate(changed);
     this.#postponeWarmUp();
     this.#notAhead.clear();
     if (changed.some((path) => dirname(path) === this.#root && PROJECT_SETTINGS.test(basename(path)))) {
@@ -526,9 +532,13 @@ function queriedIds(build: DevBuild | null): Map<string, string[]> {
   return ids;
 }
 
-/** What decides routing: the segment tree with its files, and the routes. */
+const signatures = new WeakMap<ScannedApp, string>();
+
+/** What decides routing: the segment tree with its files, and the routes (once per scan: an edit asks several times). */
 function treeSignature(app: ScannedApp): string {
-  return JSON.stringify([app.segments, app.routes.map((route) => route.id)]);
+  let signature = signatures.get(app);
+  if (signature === undefined) signatures.set(app, (signature = JSON.stringify([app.segments, app.routes.map((route) => route.id)])));
+  return signature;
 }
 
 /**
