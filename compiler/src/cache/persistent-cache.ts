@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 
+type StoreOperation = { op: 'get'; key: string } | { op: 'put'; key: string; value: unknown } | { op: 'close' };
 /** What PersistentCache asks its worker (persistent-cache-worker.ts). */
-export type StoreRequest = { id: number; op: 'get'; key: string } | { id: number; op: 'put'; key: string; value: unknown } | { id: number; op: 'close' };
+export type StoreRequest = StoreOperation & { id: number };
 /** The worker's answer to a request (by id), or a warning of its own. */
 export type StoreReply = { id: number; value?: unknown; error?: string } | { warn: string };
 
@@ -18,7 +19,7 @@ export type StoreReply = { id: number; value?: unknown; error?: string } | { war
 export class PersistentCache {
   readonly #warn: (message: string) => void;
   #worker: Worker | null;
-  readonly #waiting = new Map<number, { resolve: (reply: { value?: unknown; error?: string }) => void }>();
+  readonly #waiting = new Map<number, (reply: { value?: unknown; error?: string }) => void>();
   #nextId = 0;
 
   constructor(dir: string, options: { warn?: (message: string) => void } = {}) {
@@ -27,7 +28,7 @@ export class PersistentCache {
     this.#worker = new Worker(new URL('./persistent-cache-worker.js', import.meta.url), { workerData: { dir }, execArgv: [] });
     this.#worker.on('message', (reply: StoreReply) => {
       if ('warn' in reply) return this.#warn(reply.warn);
-      this.#waiting.get(reply.id)?.resolve(reply);
+      this.#waiting.get(reply.id)?.(reply);
       this.#waiting.delete(reply.id);
       if (this.#waiting.size === 0) this.#worker?.unref();
     });
@@ -58,14 +59,14 @@ export class PersistentCache {
     await worker.terminate();
   }
 
-  #request(request: { op: 'get'; key: string } | { op: 'put'; key: string; value: unknown } | { op: 'close' }): Promise<{ value?: unknown; error?: string }> {
+  #request(operation: StoreOperation): Promise<{ value?: unknown; error?: string }> {
     const worker = this.#worker;
     if (!worker) return Promise.resolve({});
     const id = this.#nextId++;
     return new Promise((resolve) => {
-      this.#waiting.set(id, { resolve });
+      this.#waiting.set(id, resolve);
       worker.ref();
-      worker.postMessage({ ...request, id } as StoreRequest);
+      worker.postMessage({ ...operation, id } satisfies StoreRequest);
     });
   }
 
@@ -79,7 +80,7 @@ export class PersistentCache {
   /** From now on every request answers "nothing" at once. */
   #stop(): void {
     this.#worker = null;
-    for (const { resolve } of this.#waiting.values()) resolve({});
+    for (const resolve of this.#waiting.values()) resolve({});
     this.#waiting.clear();
   }
 }
